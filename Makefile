@@ -1,0 +1,56 @@
+# bpfkit — `make` builds build/bpfkit; `make test` runs the whole suite.
+CC      ?= gcc
+PKGS    := libbpf libelf zlib
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Isrc $(shell pkg-config --cflags $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS))
+
+BUILD   ?= build
+SRCS    := $(filter-out src/main.c,$(wildcard src/*.c src/providers/*.c))
+OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+UNIT    := $(wildcard tests/unit/test_*.c)
+UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/unit/%)
+
+all: $(BUILD)/bpfkit $(BUILD)/workload $(BUILD)/symtest
+
+$(BUILD)/bpfkit: $(BUILD)/obj/main.o $(BUILD)/libbpfkit.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libbpfkit.a: $(OBJS)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h src/providers/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -MMD -c -o $@ $<
+
+$(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libbpfkit.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libbpfkit.a $(LDLIBS)
+
+# The test workload is static (no dynamic loader syscalls, so counts are
+# exact) and keeps frame pointers so stack tests see names.
+$(BUILD)/workload: tests/workload.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -g -static -fno-omit-frame-pointer -Wall -Wextra -Werror -o $@ $<
+
+# Target process of the symbol tests: a PIE with frame pointers.
+$(BUILD)/symtest: tests/symtest.c
+	@mkdir -p $(@D)
+	$(CC) -O0 -g -fno-omit-frame-pointer -fPIE -pie -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/unit/test_syms: $(BUILD)/symtest
+
+unit: $(UNITBIN)
+
+asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+
+test: all unit asan
+	tests/run-all.sh
+
+clean:
+	rm -rf build build-asan
+
+.PHONY: all unit asan test clean
+-include $(OBJS:.o=.d)

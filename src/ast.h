@@ -1,0 +1,73 @@
+/* Abstract syntax tree. One node type keeps the tree regular; each kind
+ * documents which fields it uses. Semantic analysis fills `type` and `id`. */
+#ifndef BPFKIT_AST_H
+#define BPFKIT_AST_H
+
+#include <stdio.h>
+#include "diag.h"
+#include "types.h"
+
+enum node_kind {
+	/* expressions */
+	N_INT,		/* num */
+	N_STR,		/* str, num = length */
+	N_BUILTIN,	/* str: pid, comm, args, arg0, ... */
+	N_VAR,		/* str: "$x" */
+	N_POSITIONAL,	/* num: $1 -> 1; str "$#" for the count */
+	N_MAP,		/* str: "@x"; kids: key expressions (none for @x) */
+	N_CALL,		/* str: function name; kids: arguments */
+	N_BINOP,	/* op; a, b */
+	N_UNOP,		/* op (TK_MINUS TK_BANG TK_TILDE TK_STAR TK_AMP); a */
+	N_INCDEC,	/* op TK_INC/TK_DEC; a = variable or map; num 1 = prefix */
+	N_TERNARY,	/* a ? b : c */
+	N_FIELD,	/* a.str or a->str (num 1 = arrow) */
+	N_INDEX,	/* a[b] on pointers and arrays */
+	N_TUPLE,	/* kids */
+	N_TUPLE_INDEX,	/* a.num */
+	N_CAST,		/* (str with num '*'s) a */
+	N_SIZEOF,	/* sizeof(a) or sizeof(str type) */
+	/* statements */
+	N_EXPR_STMT,	/* a */
+	N_ASSIGN,	/* a op= b; op TK_ASSIGN or a compound operator */
+	N_IF,		/* if (a) b else c; c may be NULL or another N_IF */
+	N_WHILE,	/* while (a) b */
+	N_UNROLL,	/* unroll (num) b */
+	N_FOR,		/* for (a : b) c; b is a map or a N_RANGE */
+	N_RANGE,	/* a .. b */
+	N_RETURN, N_BREAK, N_CONTINUE,
+	N_BLOCK,	/* kids */
+	/* top level */
+	N_PROBE,	/* attach points in `attach`; a = predicate or NULL; b = block */
+	N_PROGRAM,	/* kids: probes */
+	N_NKINDS
+};
+
+struct attach_spec {
+	char *text;		/* as written, e.g. "t:syscalls:sys_enter_*" */
+	struct loc loc;
+};
+
+struct node {
+	enum node_kind kind;
+	struct loc loc;
+	int op;			/* enum tok_kind of the operator */
+	int64_t num;
+	char *str;		/* owned by the tree */
+	struct node *a, *b, *c;
+	struct node **kids;
+	int nkids;
+	struct attach_spec *attach;	/* N_PROBE */
+	int nattach;
+	/* Filled by semantic analysis. */
+	struct type type;
+	int id;			/* map / variable / printf / builtin index */
+};
+
+struct node *node_new(enum node_kind kind, struct loc loc);
+void node_add_kid(struct node *parent, struct node *kid);
+void node_free(struct node *n);
+const char *node_kind_name(enum node_kind k);
+/* -d output: the tree, one node a line, with types once analysed. */
+void ast_dump(FILE *f, const struct node *n, int depth);
+
+#endif

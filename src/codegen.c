@@ -1,0 +1,1387 @@
+/* Code generator: typed AST to BPF instructions.
+ *
+ * Registers: r6 holds the context, r7-r9 hold expression values (they
+ * survive helper calls), r0-r5 are scratch between calls. When r7-r9 are
+ * all taken, the oldest value is spilled to a stack slot and reloaded when
+ * used. Strings, tuples and records live in stack memory; temporaries of a
+ * statement are released when the statement ends. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bpf_insn.h"
+#include "codegen.h"
+#include "lexer.h"
+
+#define STACK_LIMIT 512
+#define NVREGS 3
+#define R_CTX BPF_REG_6
+
+enum val_kind { V_NONE, V_IMM, V_REG, V_SPILL, V_MEM };
+
+/* Where an expression's value is. */
+struct val {
+	enum val_kind kind;
+	int64_t imm;		/* V_IMM */
+	int reg;		/* V_REG */
+	int off;		/* V_SPILL and V_MEM: offset from r10 (negative) */
+	uint32_t size;		/* V_MEM */
+};
+
+struct vreg {
+	struct val *owner;	/* NULL when free */
+	unsigned seq;		/* allocation order, to spill the oldest */
+};
+
+struct fixups {
+	int *at;
+	int n, cap;
+};
+
+struct loop {
+	struct fixups breaks, continues;
+};
+
+struct cg {
+	struct program *prog;
+	struct probe_info *pi;
+	struct probe *probe;	/* the probe whose args and name are used */
+	struct diag *diag;
+	struct bpf_code *code;
+	int cap;
+	struct loc loc;		/* recorded with each instruction */
+	int stack;		/* bytes of stack in use */
+	int max_stack;
+	struct vreg vregs[NVREGS];
+	unsigned seq;
+	int *var_off;		/* stack slot of each variable */
+	struct fixups returns;
+	struct loop *loop;
+	bool dead;		/* after exit/return/break/continue in this block */
+	int failed;
+};
+
+/* ---- emission ---- */
+
+static void emit(struct cg *cg, struct bpf_insn insn)
+{
+	struct bpf_code *c = cg->code;
+	if (c->ninsns == cg->cap) {
+		cg->cap = cg->cap ? 2 * cg->cap : 256;
+		c->insns = realloc(c->insns, (size_t)cg->cap * sizeof(*c->insns));
+		c->locs = realloc(c->locs, (size_t)cg->cap * sizeof(*c->locs));
+		if (!c->insns || !c->locs)
+			abort();
+	}
+	c->locs[c->ninsns] = cg->loc;
+	c->insns[c->ninsns++] = insn;
+}
+
+static int here(const struct cg *cg)
+{
+	return cg->code->ninsns;
+}
+
+static void emit_ld64(struct cg *cg, int reg, int64_t v)
+{
+	emit(cg, I_LD64_LO(reg, 0, (int)(uint32_t)v));
+	emit(cg, I_LD64_HI((int)(uint32_t)((uint64_t)v >> 32)));
+}
+
+static void emit_mov_imm(struct cg *cg, int reg, int64_t v)
+{
+	if (v >= INT32_MIN && v <= INT32_MAX)
+		emit(cg, I_MOV_IMM(reg, (int)v));
+	else
+		emit_ld64(cg, reg, v);
+}
+
+static void emit_map_ref(struct cg *cg, int reg, int map_id)
+{
+	emit(cg, I_LD64_LO(reg, BPF_PSEUDO_MAP_FD, map_id));
+	emit(cg, I_LD64_HI(0));
+}
+
+static int internal_map(const struct cg *cg, enum internal_map m)
+{
+	return cg->prog->nmaps + (int)m;
+}
+
+static void fixup_add(struct fixups *f, int at)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? 2 * f->cap : 8;
+		f->at = realloc(f->at, (size_t)f->cap * sizeof(int));
+		if (!f->at)
+			abort();
+	}
+	f->at[f->n++] = at;
+}
+
+/* Points the jump at `from` to `to`. */
+static void patch_jump(struct cg *cg, int from, int to)
+{
+	cg->code->insns[from].off = (__s16)(to - from - 1);
+}
+
+static void patch_all(struct cg *cg, struct fixups *f, int to)
+{
+	for (int i = 0; i < f->n; i++)
+		patch_jump(cg, f->at[i], to);
+	free(f->at);
+	memset(f, 0, sizeof(*f));
+}
+
+__attribute__((format(printf, 3, 4)))
+static void cg_error(struct cg *cg, struct loc at, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!cg->failed)
+		diag_error(cg->diag, at, "%s", msg);
+	cg->failed = 1;
+}
+
+/* ---- stack ---- */
+
+static int stack_alloc(struct cg *cg, uint32_t size)
+{
+	size = (size + 7) & ~7u;
+	if (cg->stack + (int)size > STACK_LIMIT) {
+		cg_error(cg, cg->loc, "this statement needs more than %d bytes of BPF stack; split it or use shorter strings (BPFTRACE_STRLEN)",
+			 STACK_LIMIT);
+		return -STACK_LIMIT;	/* a valid slot, so generation can go on */
+	}
+	cg->stack += (int)size;
+	if (cg->stack > cg->max_stack)
+		cg->max_stack = cg->stack;
+	return -cg->stack;
+}
+
+static void stack_zero(struct cg *cg, int off, uint32_t size)
+{
+	for (uint32_t i = 0; i < size; i += 8)
+		emit(cg, I_ST(BPF_DW, BPF_REG_10, off + (int)i, 0));
+}
+
+/* Copies size bytes (a multiple of 8) between stack slots. */
+static void stack_copy(struct cg *cg, int dst, int src, uint32_t size)
+{
+	for (uint32_t i = 0; i < size; i += 8) {
+		emit(cg, I_LDX(BPF_DW, BPF_REG_0, BPF_REG_10, src + (int)i));
+		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_0, dst + (int)i));
+	}
+}
+
+/* Copies from memory at reg+0 to a stack slot. */
+static void mem_to_stack(struct cg *cg, int dst, int reg, uint32_t size)
+{
+	for (uint32_t i = 0; i < size; i += 8) {
+		emit(cg, I_LDX(BPF_DW, BPF_REG_0, reg, (int)i));
+		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_0, dst + (int)i));
+	}
+}
+
+/* ---- registers and values ---- */
+
+static int vreg_reg(int i) { return BPF_REG_7 + i; }
+
+static void val_release(struct cg *cg, struct val *v)
+{
+	if (v->kind == V_REG)
+		cg->vregs[v->reg - BPF_REG_7].owner = NULL;
+	v->kind = V_NONE;
+}
+
+static void spill(struct cg *cg, int i)
+{
+	struct val *owner = cg->vregs[i].owner;
+	int off = stack_alloc(cg, 8);
+	emit(cg, I_STX(BPF_DW, BPF_REG_10, vreg_reg(i), off));
+	owner->kind = V_SPILL;
+	owner->off = off;
+	cg->vregs[i].owner = NULL;
+}
+
+/* A callee-saved register for `owner`, spilling the oldest value if needed. */
+static int reg_alloc(struct cg *cg, struct val *owner)
+{
+	int pick = -1;
+	for (int i = 0; i < NVREGS; i++) {
+		if (!cg->vregs[i].owner) {
+			pick = i;
+			break;
+		}
+		if (pick < 0 || cg->vregs[i].seq < cg->vregs[pick].seq)
+			pick = i;
+	}
+	if (cg->vregs[pick].owner)
+		spill(cg, pick);
+	cg->vregs[pick].owner = owner;
+	cg->vregs[pick].seq = ++cg->seq;
+	return vreg_reg(pick);
+}
+
+/* Moves a value from a scratch register into a fresh callee-saved one. */
+static void val_from_reg(struct cg *cg, struct val *v, int src)
+{
+	v->kind = V_REG;
+	v->reg = reg_alloc(cg, v);
+	emit(cg, I_MOV_REG(v->reg, src));
+}
+
+/* Makes v live in a callee-saved register and returns it. */
+static int val_in_reg(struct cg *cg, struct val *v)
+{
+	switch (v->kind) {
+	case V_REG:
+		return v->reg;
+	case V_IMM: {
+		int64_t k = v->imm;
+		v->kind = V_REG;
+		v->reg = reg_alloc(cg, v);
+		emit_mov_imm(cg, v->reg, k);
+		return v->reg;
+	}
+	case V_SPILL: {
+		int off = v->off;
+		v->kind = V_REG;
+		v->reg = reg_alloc(cg, v);
+		emit(cg, I_LDX(BPF_DW, v->reg, BPF_REG_10, off));
+		return v->reg;
+	}
+	default:
+		v->kind = V_REG;
+		v->reg = reg_alloc(cg, v);
+		emit(cg, I_MOV_IMM(v->reg, 0));
+		return v->reg;
+	}
+}
+
+/* Copies an integer value into scratch register r (v is unchanged). */
+static void val_to(struct cg *cg, const struct val *v, int r)
+{
+	switch (v->kind) {
+	case V_REG:
+		if (v->reg != r)
+			emit(cg, I_MOV_REG(r, v->reg));
+		break;
+	case V_IMM:
+		emit_mov_imm(cg, r, v->imm);
+		break;
+	case V_SPILL:
+		emit(cg, I_LDX(BPF_DW, r, BPF_REG_10, v->off));
+		break;
+	default:
+		emit(cg, I_MOV_IMM(r, 0));
+	}
+}
+
+/* Puts the address of a memory value in scratch register r. */
+static void mem_addr(struct cg *cg, const struct val *v, int r)
+{
+	emit(cg, I_MOV_REG(r, BPF_REG_10));
+	emit(cg, I_ALU64_IMM(BPF_ADD, r, v->off));
+}
+
+static void val_mem(struct val *v, int off, uint32_t size)
+{
+	v->kind = V_MEM;
+	v->off = off;
+	v->size = size;
+}
+
+/* Stores a value of type t at r10+dst in the canonical layout. */
+static void store_val(struct cg *cg, int dst, const struct type *t, const struct val *v)
+{
+	uint32_t size = type_layout_size(t);
+	if (v->kind == V_MEM) {
+		uint32_t n = v->size < size ? v->size : size;
+		n &= ~7u;
+		if (dst != v->off)
+			stack_copy(cg, dst, v->off, n);
+		if (n < size)
+			stack_zero(cg, dst + (int)n, size - n);
+		return;
+	}
+	if (v->kind == V_IMM && v->imm >= INT32_MIN && v->imm <= INT32_MAX) {
+		emit(cg, I_ST(BPF_DW, BPF_REG_10, dst, (int)v->imm));
+		return;
+	}
+	val_to(cg, v, BPF_REG_0);
+	emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_0, dst));
+}
+
+static void gen_expr(struct cg *cg, struct node *n, struct val *out);
+
+/* ---- helpers for builtins ---- */
+
+static void call(struct cg *cg, enum bpf_func_id fn)
+{
+	emit(cg, I_CALL(fn));
+}
+
+static void gen_helper_value(struct cg *cg, enum bpf_func_id fn, struct val *out)
+{
+	call(cg, fn);
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
+/* Writes the bytes of s (size bytes, zero padded) at r10+off. */
+static void store_bytes(struct cg *cg, int off, const char *s, size_t len, uint32_t size)
+{
+	for (uint32_t i = 0; i < size; i += 4) {
+		uint32_t w = 0;
+		for (uint32_t k = 0; k < 4; k++)
+			if (i + k < len)
+				w |= (uint32_t)(unsigned char)s[i + k] << (8 * k);
+		emit(cg, I_ST(BPF_W, BPF_REG_10, off + (int)i, (int)w));
+	}
+}
+
+static void gen_string_const(struct cg *cg, const char *s, size_t len, uint32_t tsize, struct val *out)
+{
+	uint32_t size = (tsize + 7) & ~7u;
+	int off = stack_alloc(cg, size);
+	store_bytes(cg, off, s, len, size);
+	val_mem(out, off, size);
+}
+
+static void gen_builtin(struct cg *cg, struct node *n, struct val *out)
+{
+	const char *name = n->str;
+	if (!strcmp(name, "pid") || !strcmp(name, "tid")) {
+		call(cg, BPF_FUNC_get_current_pid_tgid);
+		if (name[0] == 'p')
+			emit(cg, I_ALU64_IMM(BPF_RSH, BPF_REG_0, 32));
+		else	/* a 32-bit move clears the upper half */
+			emit(cg, bpf_insn_make(BPF_ALU | BPF_MOV | BPF_X, BPF_REG_0, BPF_REG_0, 0, 0));
+		val_from_reg(cg, out, BPF_REG_0);
+	} else if (!strcmp(name, "uid") || !strcmp(name, "gid")) {
+		call(cg, BPF_FUNC_get_current_uid_gid);
+		if (name[0] == 'g')
+			emit(cg, I_ALU64_IMM(BPF_RSH, BPF_REG_0, 32));
+		else
+			emit(cg, bpf_insn_make(BPF_ALU | BPF_MOV | BPF_X, BPF_REG_0, BPF_REG_0, 0, 0));
+		val_from_reg(cg, out, BPF_REG_0);
+	} else if (!strcmp(name, "nsecs")) {
+		gen_helper_value(cg, BPF_FUNC_ktime_get_ns, out);
+	} else if (!strcmp(name, "elapsed")) {
+		int key = stack_alloc(cg, 8);
+		emit(cg, I_ST(BPF_W, BPF_REG_10, key, 0));
+		emit_map_ref(cg, BPF_REG_1, internal_map(cg, IMAP_STATE));
+		mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
+		call(cg, BPF_FUNC_map_lookup_elem);
+		out->kind = V_REG;
+		out->reg = reg_alloc(cg, out);
+		emit(cg, I_MOV_IMM(out->reg, 0));
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 1));
+		emit(cg, I_LDX(BPF_DW, out->reg, BPF_REG_0, 0));
+		call(cg, BPF_FUNC_ktime_get_ns);
+		emit(cg, I_ALU64_REG(BPF_SUB, BPF_REG_0, out->reg));
+		emit(cg, I_MOV_REG(out->reg, BPF_REG_0));
+	} else if (!strcmp(name, "cpu")) {
+		gen_helper_value(cg, BPF_FUNC_get_smp_processor_id, out);
+	} else if (!strcmp(name, "rand")) {
+		gen_helper_value(cg, BPF_FUNC_get_prandom_u32, out);
+	} else if (!strcmp(name, "cgroup")) {
+		gen_helper_value(cg, BPF_FUNC_get_current_cgroup_id, out);
+	} else if (!strcmp(name, "numaid")) {
+		gen_helper_value(cg, BPF_FUNC_get_numa_node_id, out);
+	} else if (!strcmp(name, "curtask")) {
+		gen_helper_value(cg, BPF_FUNC_get_current_task, out);
+	} else if (!strcmp(name, "cpid")) {
+		out->kind = V_IMM;
+		out->imm = cg->prog->opts.cpid;
+	} else if (!strcmp(name, "comm")) {
+		int off = stack_alloc(cg, 16);
+		mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
+		emit(cg, I_MOV_IMM(BPF_REG_2, 16));
+		call(cg, BPF_FUNC_get_current_comm);
+		val_mem(out, off, 16);
+	} else if (!strcmp(name, "probe")) {
+		gen_string_const(cg, cg->probe->name, strlen(cg->probe->name), n->type.size, out);
+	} else {
+		cg_error(cg, n->loc, "no code for builtin '%s'", name);
+	}
+}
+
+/* ---- args of tracepoints ---- */
+
+static void load_ctx_int(struct cg *cg, const struct ctx_field *f, struct val *out)
+{
+	static const int sizes[] = { [1] = BPF_B, [2] = BPF_H, [4] = BPF_W, [8] = BPF_DW };
+	uint32_t size = f->size == 1 || f->size == 2 || f->size == 4 ? f->size : 8;
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	emit(cg, I_LDX(sizes[size], out->reg, R_CTX, (int)f->offset));
+	if (f->is_signed && size < 8) {
+		int sh = 64 - 8 * (int)size;
+		emit(cg, I_ALU64_IMM(BPF_LSH, out->reg, sh));
+		emit(cg, I_ALU64_IMM(BPF_ARSH, out->reg, sh));
+	}
+}
+
+static void gen_args_field(struct cg *cg, struct node *n, struct val *out)
+{
+	const struct ctx_field *f = probe_field(cg->probe, n->str);
+	if (!f) {
+		cg_error(cg, n->loc, "%s has no argument named '%s'", cg->probe->name, n->str);
+		return;
+	}
+	if (f->kind == F_INT || f->kind == F_PTR) {
+		struct ctx_field g = *f;
+		if (f->kind == F_PTR)
+			g.size = 8, g.is_signed = false;
+		load_ctx_int(cg, &g, out);
+		return;
+	}
+	uint32_t size = (n->type.size + 7) & ~7u;
+	int off = stack_alloc(cg, size);
+	if (f->kind == F_CHAR_ARRAY) {
+		/* Byte loads: the array need not be 8-aligned or 8-sized. */
+		stack_zero(cg, off, size);
+		for (uint32_t i = 0; i < f->size; i++) {
+			emit(cg, I_LDX(BPF_B, BPF_REG_0, R_CTX, (int)(f->offset + i)));
+			emit(cg, I_STX(BPF_B, BPF_REG_10, BPF_REG_0, off + (int)i));
+		}
+		val_mem(out, off, size);
+		return;
+	}
+	/* __data_loc: the low 16 bits give the string's offset in the record. */
+	stack_zero(cg, off, size);
+	emit(cg, I_LDX(BPF_W, BPF_REG_3, R_CTX, (int)f->offset));
+	emit(cg, I_ALU64_IMM(BPF_AND, BPF_REG_3, 0xffff));
+	emit(cg, I_ALU64_REG(BPF_ADD, BPF_REG_3, R_CTX));
+	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
+	emit(cg, I_MOV_IMM(BPF_REG_2, (int)n->type.size));
+	call(cg, BPF_FUNC_probe_read_kernel_str);
+	val_mem(out, off, size);
+}
+
+/* ---- calls ---- */
+
+static void gen_str(struct cg *cg, struct node *n, struct val *out)
+{
+	struct node *arg = n->kids[0];
+	uint32_t size = n->type.size;
+	uint32_t rsize = (size + 7) & ~7u;
+	struct val a = { 0 };
+	gen_expr(cg, arg, &a);
+	int off = stack_alloc(cg, rsize);
+	if (arg->type.kind == T_STR) {
+		store_val(cg, off, &n->type, &a);
+		emit(cg, I_ST(BPF_B, BPF_REG_10, off + (int)size - 1, 0));
+		val_release(cg, &a);
+		val_mem(out, off, rsize);
+		return;
+	}
+	struct val len = { .kind = V_IMM, .imm = size };
+	if (n->nkids == 2)
+		gen_expr(cg, n->kids[1], &len);
+	stack_zero(cg, off, rsize);
+	val_to(cg, &a, BPF_REG_3);
+	if (n->nkids == 2 && len.kind != V_IMM) {
+		/* A run-time length: bound it by the buffer for the verifier. */
+		val_to(cg, &len, BPF_REG_2);
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_2, 1));
+		emit(cg, I_JMP_IMM(BPF_JLE, BPF_REG_2, (int)size, 1));
+		emit(cg, I_MOV_IMM(BPF_REG_2, (int)size));
+	} else {
+		emit(cg, I_MOV_IMM(BPF_REG_2, (int)size));
+	}
+	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
+	call(cg, arg->type.is_user ? BPF_FUNC_probe_read_user_str : BPF_FUNC_probe_read_kernel_str);
+	val_release(cg, &a);
+	val_release(cg, &len);
+	val_mem(out, off, rsize);
+}
+
+/* Sends the record at r10+off (size bytes) to user space, counting drops. */
+static void emit_event(struct cg *cg, int off, uint32_t size)
+{
+	emit_map_ref(cg, BPF_REG_1, internal_map(cg, IMAP_RINGBUF));
+	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_2);
+	emit(cg, I_MOV_IMM(BPF_REG_3, (int)size));
+	emit(cg, I_MOV_IMM(BPF_REG_4, 0));
+	call(cg, BPF_FUNC_ringbuf_output);
+	int skip = here(cg);
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 0));
+	int key = stack_alloc(cg, 8);
+	emit(cg, I_ST(BPF_DW, BPF_REG_10, key, 0));
+	emit_map_ref(cg, BPF_REG_1, internal_map(cg, IMAP_STATE));
+	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
+	call(cg, BPF_FUNC_map_lookup_elem);
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 2));
+	emit(cg, I_MOV_IMM(BPF_REG_1, 1));
+	emit(cg, I_ATOMIC_ADD(BPF_REG_0, BPF_REG_1, (int)offsetof(struct bpf_state, lost_events)));
+	patch_jump(cg, skip, here(cg));
+}
+
+/* A record of kind, id and (optionally) three more words. */
+static void gen_simple_event(struct cg *cg, enum event_kind kind, int64_t id,
+			     const int64_t *extra, int nextra)
+{
+	uint32_t size = 16 + 8 * (uint32_t)nextra;
+	int off = stack_alloc(cg, size);
+	emit(cg, I_ST(BPF_DW, BPF_REG_10, off, kind));
+	emit(cg, I_ST(BPF_DW, BPF_REG_10, off + 8, (int)id));
+	for (int i = 0; i < nextra; i++)
+		emit(cg, I_ST(BPF_DW, BPF_REG_10, off + 16 + 8 * i, (int)extra[i]));
+	emit_event(cg, off, size);
+}
+
+/* EV_PRINTF / EV_PRINT_VALUE: header then the arguments. */
+static void gen_fmt_event(struct cg *cg, enum event_kind kind, int fmt_id,
+			  struct node **args, int nargs)
+{
+	const struct fmt_info *f = &cg->prog->fmts[fmt_id];
+	uint32_t size = 16 + f->args.size;
+	int off = stack_alloc(cg, size);
+	emit(cg, I_ST(BPF_DW, BPF_REG_10, off, kind));
+	emit(cg, I_ST(BPF_DW, BPF_REG_10, off + 8, fmt_id));
+	for (int i = 0; i < nargs; i++) {
+		struct val v = { 0 };
+		cg->loc = args[i]->loc;
+		gen_expr(cg, args[i], &v);
+		store_val(cg, off + 16 + (int)type_tuple_offset(&f->args, (uint32_t)i),
+			  &f->args.elems[i], &v);
+		val_release(cg, &v);
+	}
+	emit_event(cg, off, size);
+}
+
+/* Builds the BPF key of @m[...] on the stack (plus room for a bucket). */
+static int gen_map_key(struct cg *cg, struct node *m)
+{
+	const struct map_info *mi = &cg->prog->maps[m->id];
+	uint32_t ksize = map_key_size(mi);
+	int off = stack_alloc(cg, ksize);
+	if (m->nkids == 0) {
+		emit(cg, I_ST(BPF_DW, BPF_REG_10, off, 0));
+		return off;
+	}
+	for (int i = 0; i < m->nkids; i++) {
+		const struct type *kt = m->nkids == 1 ? &mi->key : &mi->key.elems[i];
+		int at = off + (m->nkids == 1 ? 0 : (int)type_tuple_offset(&mi->key, (uint32_t)i));
+		struct val v = { 0 };
+		gen_expr(cg, m->kids[i], &v);
+		store_val(cg, at, kt, &v);
+		val_release(cg, &v);
+	}
+	return off;
+}
+
+/* r0 = lookup(@m, r10+key) */
+static void gen_lookup(struct cg *cg, int map_id, int key)
+{
+	emit_map_ref(cg, BPF_REG_1, map_id);
+	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
+	call(cg, BPF_FUNC_map_lookup_elem);
+}
+
+static void gen_update(struct cg *cg, int map_id, int key, int value, int flags)
+{
+	emit_map_ref(cg, BPF_REG_1, map_id);
+	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
+	mem_addr(cg, &(struct val){ .off = value }, BPF_REG_3);
+	emit(cg, I_MOV_IMM(BPF_REG_4, flags));
+	call(cg, BPF_FUNC_map_update_elem);
+}
+
+static void gen_map_read(struct cg *cg, struct node *n, struct val *out)
+{
+	const struct map_info *mi = &cg->prog->maps[n->id];
+	int key = gen_map_key(cg, n);
+	gen_lookup(cg, n->id, key);
+	if (n->type.kind == T_STR || n->type.kind == T_TUPLE) {
+		uint32_t size = type_layout_size(&mi->value);
+		int off = stack_alloc(cg, size);
+		stack_zero(cg, off, size);
+		int skip = here(cg);
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 0));
+		emit(cg, I_MOV_REG(BPF_REG_1, BPF_REG_0));
+		mem_to_stack(cg, off, BPF_REG_1, size);
+		patch_jump(cg, skip, here(cg));
+		val_mem(out, off, size);
+		return;
+	}
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	emit(cg, I_MOV_IMM(out->reg, 0));
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 1));
+	emit(cg, I_LDX(BPF_DW, out->reg, BPF_REG_0, 0));
+}
+
+static void gen_call(struct cg *cg, struct node *n, struct val *out)
+{
+	const char *fn = n->str;
+	out->kind = V_NONE;
+	if (!strcmp(fn, "str")) {
+		gen_str(cg, n, out);
+	} else if (!strcmp(fn, "printf")) {
+		gen_fmt_event(cg, EV_PRINTF, n->id, n->kids + 1, n->nkids - 1);
+	} else if (!strcmp(fn, "print") && n->kids[0]->kind != N_MAP) {
+		gen_fmt_event(cg, EV_PRINT_VALUE, n->id, n->kids, 1);
+	} else if (!strcmp(fn, "print")) {
+		int64_t extra[2] = { 0, 0 };
+		for (int i = 1; i < n->nkids && i < 3; i++)
+			extra[i - 1] = n->kids[i]->kind == N_INT ? n->kids[i]->num : 0;
+		gen_simple_event(cg, EV_PRINT_MAP, n->kids[0]->id, extra, 2);
+	} else if (!strcmp(fn, "clear") || !strcmp(fn, "zero")) {
+		gen_simple_event(cg, fn[0] == 'c' ? EV_CLEAR : EV_ZERO, n->kids[0]->id, NULL, 0);
+	} else if (!strcmp(fn, "delete")) {
+		struct node *m = n->kids[0];
+		int key = gen_map_key(cg, m);
+		emit_map_ref(cg, BPF_REG_1, m->id);
+		mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
+		call(cg, BPF_FUNC_map_delete_elem);
+	} else if (!strcmp(fn, "exit")) {
+		gen_simple_event(cg, EV_EXIT, 0, NULL, 0);
+		fixup_add(&cg->returns, here(cg));
+		emit(cg, I_JA(0));
+		cg->dead = true;
+	} else {
+		cg_error(cg, n->loc, "no code for function %s()", fn);
+	}
+}
+
+/* ---- operators ---- */
+
+static int jmp_op(int tok, bool is_signed)
+{
+	switch (tok) {
+	case TK_EQ: return BPF_JEQ;
+	case TK_NE: return BPF_JNE;
+	case TK_LT: return is_signed ? BPF_JSLT : BPF_JLT;
+	case TK_LE: return is_signed ? BPF_JSLE : BPF_JLE;
+	case TK_GT: return is_signed ? BPF_JSGT : BPF_JGT;
+	case TK_GE: return is_signed ? BPF_JSGE : BPF_JGE;
+	default: return -1;
+	}
+}
+
+static int alu_op(int tok)
+{
+	switch (tok) {
+	case TK_PLUS: case TK_ADD_ASSIGN: case TK_INC: return BPF_ADD;
+	case TK_MINUS: case TK_SUB_ASSIGN: case TK_DEC: return BPF_SUB;
+	case TK_STAR: case TK_MUL_ASSIGN: return BPF_MUL;
+	case TK_SLASH: case TK_DIV_ASSIGN: return BPF_DIV;
+	case TK_PERCENT: case TK_MOD_ASSIGN: return BPF_MOD;
+	case TK_AMP: case TK_AND_ASSIGN: return BPF_AND;
+	case TK_PIPE: case TK_OR_ASSIGN: return BPF_OR;
+	case TK_CARET: case TK_XOR_ASSIGN: return BPF_XOR;
+	case TK_SHL: case TK_SHL_ASSIGN: return BPF_LSH;
+	case TK_SHR: case TK_SHR_ASSIGN: return BPF_RSH;
+	default: return -1;
+	}
+}
+
+/* dst op= b, where dst is a register; b any integer value. */
+static void emit_alu(struct cg *cg, int op, int dst, const struct val *b, bool is_signed)
+{
+	if (op == BPF_RSH && is_signed)
+		op = BPF_ARSH;
+	if (b->kind == V_IMM && b->imm >= INT32_MIN && b->imm <= INT32_MAX) {
+		emit(cg, I_ALU64_IMM(op, dst, (int)b->imm));
+		return;
+	}
+	int src = b->kind == V_REG ? b->reg : BPF_REG_1;
+	if (b->kind != V_REG)
+		val_to(cg, b, BPF_REG_1);
+	emit(cg, I_ALU64_REG(op, dst, src));
+}
+
+/* Compares memory strings a and b (zero padded), 8 bytes at a time. */
+static void gen_str_equal(struct cg *cg, struct val *a, struct val *b, bool ne, struct val *out)
+{
+	uint32_t n = a->size < b->size ? a->size : b->size;
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	emit(cg, I_MOV_IMM(out->reg, ne ? 1 : 0));
+	struct fixups differ = { 0 };
+	for (uint32_t i = 0; i < n; i += 8) {
+		emit(cg, I_LDX(BPF_DW, BPF_REG_1, BPF_REG_10, a->off + (int)i));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_10, b->off + (int)i));
+		fixup_add(&differ, here(cg));
+		emit(cg, I_JMP_REG(BPF_JNE, BPF_REG_1, BPF_REG_2, 0));
+	}
+	emit(cg, I_MOV_IMM(out->reg, ne ? 0 : 1));
+	patch_all(cg, &differ, here(cg));
+}
+
+static void gen_cond_jump_false(struct cg *cg, struct node *n, struct fixups *to_false);
+
+/* Materializes a condition as 0 or 1. */
+static void gen_bool(struct cg *cg, struct node *n, struct val *out)
+{
+	struct fixups f = { 0 };
+	gen_cond_jump_false(cg, n, &f);
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	emit(cg, I_MOV_IMM(out->reg, 1));
+	emit(cg, I_JA(1));
+	patch_all(cg, &f, here(cg));
+	emit(cg, I_MOV_IMM(out->reg, 0));
+}
+
+static void gen_binop(struct cg *cg, struct node *n, struct val *out)
+{
+	int op = n->op;
+	if (op == TK_ANDAND || op == TK_OROR || jmp_op(op, false) >= 0) {
+		if (n->a->type.kind == T_STR) {
+			struct val a = { 0 }, b = { 0 };
+			gen_expr(cg, n->a, &a);
+			gen_expr(cg, n->b, &b);
+			gen_str_equal(cg, &a, &b, op == TK_NE, out);
+			return;
+		}
+		gen_bool(cg, n, out);
+		return;
+	}
+	struct val a = { 0 }, b = { 0 };
+	gen_expr(cg, n->a, &a);
+	gen_expr(cg, n->b, &b);
+	int dst = val_in_reg(cg, &a);
+	emit_alu(cg, alu_op(op), dst, &b, n->type.is_signed);
+	val_release(cg, &b);
+	*out = a;
+	cg->vregs[dst - BPF_REG_7].owner = out;
+}
+
+/* Emits jumps (added to to_false) taken when n is false; falls through
+ * when it is true. Comparisons become a single conditional jump. */
+static void gen_cond_jump_false(struct cg *cg, struct node *n, struct fixups *to_false)
+{
+	if (n->kind == N_BINOP && n->op == TK_ANDAND) {
+		gen_cond_jump_false(cg, n->a, to_false);
+		gen_cond_jump_false(cg, n->b, to_false);
+		return;
+	}
+	if (n->kind == N_BINOP && n->op == TK_OROR) {
+		struct fixups a_false = { 0 };
+		gen_cond_jump_false(cg, n->a, &a_false);
+		int to_true = here(cg);
+		emit(cg, I_JA(0));
+		patch_all(cg, &a_false, here(cg));
+		gen_cond_jump_false(cg, n->b, to_false);
+		patch_jump(cg, to_true, here(cg));
+		return;
+	}
+	if (n->kind == N_UNOP && n->op == TK_BANG) {
+		struct fixups inner_false = { 0 };
+		gen_cond_jump_false(cg, n->a, &inner_false);
+		fixup_add(to_false, here(cg));
+		emit(cg, I_JA(0));
+		patch_all(cg, &inner_false, here(cg));
+		return;
+	}
+	if (n->kind == N_BINOP && jmp_op(n->op, false) >= 0 && n->a->type.kind != T_STR) {
+		struct val a = { 0 }, b = { 0 };
+		gen_expr(cg, n->a, &a);
+		gen_expr(cg, n->b, &b);
+		bool is_signed = n->a->type.is_signed && n->b->type.is_signed;
+		static const int inverse[] = {
+			[TK_EQ] = TK_NE, [TK_NE] = TK_EQ, [TK_LT] = TK_GE,
+			[TK_LE] = TK_GT, [TK_GT] = TK_LE, [TK_GE] = TK_LT,
+		};
+		int jop = jmp_op(inverse[n->op], is_signed);
+		int ra = val_in_reg(cg, &a);
+		fixup_add(to_false, here(cg));
+		if (b.kind == V_IMM && b.imm >= INT32_MIN && b.imm <= INT32_MAX) {
+			emit(cg, I_JMP_IMM(jop, ra, (int)b.imm, 0));
+		} else {
+			int rb = b.kind == V_REG ? b.reg : BPF_REG_1;
+			if (b.kind != V_REG)
+				val_to(cg, &b, BPF_REG_1);
+			emit(cg, I_JMP_REG(jop, ra, rb, 0));
+		}
+		val_release(cg, &a);
+		val_release(cg, &b);
+		return;
+	}
+	/* Constants are tested at run time too: an unconditional jump would
+	 * leave code the verifier refuses as unreachable. */
+	struct val v = { 0 };
+	gen_expr(cg, n, &v);
+	int r = val_in_reg(cg, &v);
+	fixup_add(to_false, here(cg));
+	emit(cg, I_JMP_IMM(BPF_JEQ, r, 0, 0));
+	val_release(cg, &v);
+}
+
+static void gen_unop(struct cg *cg, struct node *n, struct val *out)
+{
+	if (n->op == TK_BANG) {
+		gen_bool(cg, n, out);
+		return;
+	}
+	gen_expr(cg, n->a, out);
+	if (out->kind == V_IMM) {
+		out->imm = n->op == TK_MINUS ? -out->imm : ~out->imm;
+		return;
+	}
+	int r = val_in_reg(cg, out);
+	if (n->op == TK_MINUS)
+		emit(cg, I_ALU64_IMM(BPF_NEG, r, 0));
+	else
+		emit(cg, I_ALU64_IMM(BPF_XOR, r, -1));
+}
+
+static void gen_ternary(struct cg *cg, struct node *n, struct val *out)
+{
+	struct fixups to_false = { 0 };
+	gen_cond_jump_false(cg, n->a, &to_false);
+	if (n->type.kind == T_STR) {
+		uint32_t size = (n->type.size + 7) & ~7u;
+		int off = stack_alloc(cg, size);
+		struct val v = { 0 };
+		gen_expr(cg, n->b, &v);
+		store_val(cg, off, &n->type, &v);
+		val_release(cg, &v);
+		int to_end = here(cg);
+		emit(cg, I_JA(0));
+		patch_all(cg, &to_false, here(cg));
+		gen_expr(cg, n->c, &v);
+		store_val(cg, off, &n->type, &v);
+		val_release(cg, &v);
+		patch_jump(cg, to_end, here(cg));
+		val_mem(out, off, size);
+		return;
+	}
+	/* Both branches store into one slot: registers may be spilled
+	 * differently on each path. */
+	int slot = stack_alloc(cg, 8);
+	struct val v = { 0 };
+	gen_expr(cg, n->b, &v);
+	store_val(cg, slot, &n->type, &v);
+	val_release(cg, &v);
+	int to_end = here(cg);
+	emit(cg, I_JA(0));
+	patch_all(cg, &to_false, here(cg));
+	gen_expr(cg, n->c, &v);
+	store_val(cg, slot, &n->type, &v);
+	val_release(cg, &v);
+	patch_jump(cg, to_end, here(cg));
+	out->kind = V_SPILL;
+	out->off = slot;
+}
+
+static void gen_tuple(struct cg *cg, struct node *n, struct val *out)
+{
+	uint32_t size = type_layout_size(&n->type);
+	int off = stack_alloc(cg, size);
+	for (int i = 0; i < n->nkids; i++) {
+		struct val v = { 0 };
+		gen_expr(cg, n->kids[i], &v);
+		store_val(cg, off + (int)type_tuple_offset(&n->type, (uint32_t)i),
+			  &n->type.elems[i], &v);
+		val_release(cg, &v);
+	}
+	val_mem(out, off, size);
+}
+
+static void gen_cast(struct cg *cg, struct node *n, struct val *out)
+{
+	gen_expr(cg, n->a, out);
+	uint32_t bits = n->type.size * 8;
+	if (bits >= 64)
+		return;
+	if (out->kind == V_IMM) {
+		uint64_t v = (uint64_t)out->imm & ((1ULL << bits) - 1);
+		if (n->type.is_signed && (v >> (bits - 1)))
+			v |= ~((1ULL << bits) - 1);
+		out->imm = (int64_t)v;
+		return;
+	}
+	int r = val_in_reg(cg, out);
+	emit(cg, I_ALU64_IMM(BPF_LSH, r, 64 - (int)bits));
+	emit(cg, I_ALU64_IMM(n->type.is_signed ? BPF_ARSH : BPF_RSH, r, 64 - (int)bits));
+}
+
+static void gen_expr(struct cg *cg, struct node *n, struct val *out)
+{
+	out->kind = V_NONE;
+	switch (n->kind) {
+	case N_INT:
+		out->kind = V_IMM;
+		out->imm = n->num;
+		break;
+	case N_STR:
+		gen_string_const(cg, n->str, (size_t)n->num, n->type.size, out);
+		break;
+	case N_POSITIONAL: {
+		const struct options *o = &cg->prog->opts;
+		if (n->str) {
+			out->kind = V_IMM;
+			out->imm = o->nparams;
+		} else if (n->type.kind == T_INT) {
+			out->kind = V_IMM;
+			out->imm = strtoll(o->params[n->num - 1], NULL, 0);
+		} else {
+			const char *s = n->num <= o->nparams ? o->params[n->num - 1] : "";
+			gen_string_const(cg, s, strlen(s), n->type.size, out);
+		}
+		break;
+	}
+	case N_BUILTIN:
+		gen_builtin(cg, n, out);
+		break;
+	case N_VAR:
+		if (n->type.kind == T_STR || n->type.kind == T_TUPLE) {
+			val_mem(out, cg->var_off[n->id], type_layout_size(&n->type));
+		} else {
+			out->kind = V_REG;
+			out->reg = reg_alloc(cg, out);
+			emit(cg, I_LDX(BPF_DW, out->reg, BPF_REG_10, cg->var_off[n->id]));
+		}
+		break;
+	case N_MAP:
+		gen_map_read(cg, n, out);
+		break;
+	case N_CALL:
+		gen_call(cg, n, out);
+		break;
+	case N_BINOP:
+		gen_binop(cg, n, out);
+		break;
+	case N_UNOP:
+		gen_unop(cg, n, out);
+		break;
+	case N_TERNARY:
+		gen_ternary(cg, n, out);
+		break;
+	case N_TUPLE:
+		gen_tuple(cg, n, out);
+		break;
+	case N_TUPLE_INDEX: {
+		struct val t = { 0 };
+		gen_expr(cg, n->a, &t);
+		int off = t.off + (int)type_tuple_offset(&n->a->type, (uint32_t)n->num);
+		if (n->type.kind == T_STR || n->type.kind == T_TUPLE) {
+			val_mem(out, off, type_layout_size(&n->type));
+		} else {
+			out->kind = V_REG;
+			out->reg = reg_alloc(cg, out);
+			emit(cg, I_LDX(BPF_DW, out->reg, BPF_REG_10, off));
+		}
+		break;
+	}
+	case N_FIELD:
+		gen_args_field(cg, n, out);
+		break;
+	case N_CAST:
+		gen_cast(cg, n, out);
+		break;
+	case N_SIZEOF:
+		out->kind = V_IMM;
+		out->imm = n->num;
+		break;
+	case N_INCDEC:
+		cg_error(cg, n->loc, "'%s' is only supported as a statement", tok_name((enum tok_kind)n->op));
+		break;
+	default:
+		cg_error(cg, n->loc, "no code for %s", node_kind_name(n->kind));
+	}
+}
+
+/* ---- aggregations ---- */
+
+/* r3 = bucket index of the value in r1 for hist(): 0 for negatives, 1 for
+ * 0, k + 2 for [2^k, 2^(k+1)). A binary search over the bits. */
+static void gen_log2_bucket(struct cg *cg)
+{
+	struct fixups done = { 0 };
+	emit(cg, I_MOV_IMM(BPF_REG_3, 0));
+	fixup_add(&done, here(cg));
+	emit(cg, I_JMP_IMM(BPF_JSLT, BPF_REG_1, 0, 0));
+	emit(cg, I_MOV_IMM(BPF_REG_3, 1));
+	fixup_add(&done, here(cg));
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, 0));
+	emit(cg, I_MOV_IMM(BPF_REG_3, 2));
+	for (int sh = 32; sh >= 1; sh /= 2) {
+		/* if (r1 >> sh) { r1 >>= sh; r3 += sh; } */
+		emit(cg, I_MOV_REG(BPF_REG_2, BPF_REG_1));
+		emit(cg, I_ALU64_IMM(BPF_RSH, BPF_REG_2, sh));
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_2, 0, 2));
+		emit(cg, I_MOV_REG(BPF_REG_1, BPF_REG_2));
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_3, sh));
+	}
+	patch_all(cg, &done, here(cg));
+}
+
+/* r3 = lhist bucket of r1: 0 below min, 1..n for the steps, n+1 at or above max. */
+static void gen_linear_bucket(struct cg *cg, const struct type *t)
+{
+	int64_t nbuckets = (t->lhist_max - t->lhist_min) / t->lhist_step;
+	emit(cg, I_MOV_IMM(BPF_REG_3, 0));
+	emit_mov_imm(cg, BPF_REG_2, t->lhist_min);
+	emit(cg, I_JMP_REG(BPF_JSLT, BPF_REG_1, BPF_REG_2, 8));
+	emit_mov_imm(cg, BPF_REG_3, nbuckets + 1);
+	emit_mov_imm(cg, BPF_REG_2, t->lhist_max);
+	emit(cg, I_JMP_REG(BPF_JSGE, BPF_REG_1, BPF_REG_2, 5));
+	emit_mov_imm(cg, BPF_REG_2, t->lhist_min);
+	emit(cg, I_ALU64_REG(BPF_SUB, BPF_REG_1, BPF_REG_2));
+	emit(cg, I_ALU64_IMM(BPF_DIV, BPF_REG_1, (int)t->lhist_step));
+	emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_1, 1));
+	emit(cg, I_MOV_REG(BPF_REG_3, BPF_REG_1));
+}
+
+/* Adds r1 to the u64 at r0+off when r0 is a found entry: the caller has
+ * already jumped away on NULL. */
+static void gen_agg_update(struct cg *cg, struct node *assign)
+{
+	struct node *m = assign->a, *call_n = assign->b;
+	const struct type *t = &cg->prog->maps[m->id].value;
+	int map_id = m->id;
+	struct val x = { .kind = V_IMM, .imm = 1 };
+	if (t->kind != T_COUNT)
+		gen_expr(cg, call_n->kids[0], &x);
+	int key = gen_map_key(cg, m);
+	if (t->kind == T_HIST || t->kind == T_LHIST) {
+		const struct map_info *mi = &cg->prog->maps[map_id];
+		val_to(cg, &x, BPF_REG_1);
+		if (t->kind == T_HIST)
+			gen_log2_bucket(cg);
+		else
+			gen_linear_bucket(cg, t);
+		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_3, key + (int)type_layout_size(&mi->key)));
+		val_release(cg, &x);
+		x.kind = V_IMM;
+		x.imm = 1;
+	}
+	uint32_t vsize = map_value_size(&cg->prog->maps[map_id]);
+	int init = stack_alloc(cg, vsize);
+	gen_lookup(cg, map_id, key);
+	int missing = here(cg);
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 0));
+	/* Found: update this CPU's slot in place (per-CPU, no atomics needed). */
+	val_to(cg, &x, BPF_REG_1);
+	switch (t->kind) {
+	case T_MIN: case T_MAX:
+		/* if (!set || x beats value) { value = x; set = 1; } */
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 8));
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_2, 0, 2));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 0));
+		emit(cg, I_JMP_REG(t->kind == T_MIN ? BPF_JSGE : BPF_JSLE, BPF_REG_1, BPF_REG_2, 2));
+		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_1, 0));
+		emit(cg, I_ST(BPF_DW, BPF_REG_0, 8, 1));
+		break;
+	case T_AVG: case T_STATS:
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 0));
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_2, 1));
+		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_2, 0));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 8));
+		emit(cg, I_ALU64_REG(BPF_ADD, BPF_REG_2, BPF_REG_1));
+		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_2, 8));
+		break;
+	default:	/* count, sum, hist, lhist buckets */
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 0));
+		emit(cg, I_ALU64_REG(BPF_ADD, BPF_REG_2, BPF_REG_1));
+		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_2, 0));
+	}
+	int done = here(cg);
+	emit(cg, I_JA(0));
+	patch_jump(cg, missing, here(cg));
+	/* Missing: insert the first value. */
+	val_to(cg, &x, BPF_REG_1);
+	switch (t->kind) {
+	case T_MIN: case T_MAX:
+		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_1, init));
+		emit(cg, I_ST(BPF_DW, BPF_REG_10, init + 8, 1));
+		break;
+	case T_AVG: case T_STATS:
+		emit(cg, I_ST(BPF_DW, BPF_REG_10, init, 1));
+		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_1, init + 8));
+		break;
+	default:
+		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_1, init));
+	}
+	gen_update(cg, map_id, key, init, BPF_ANY);
+	patch_jump(cg, done, here(cg));
+	val_release(cg, &x);
+}
+
+/* ---- statements ---- */
+
+/* @m[k] op= value for integer maps (op TK_ASSIGN for plain stores). */
+static void gen_map_assign(struct cg *cg, struct node *n)
+{
+	struct node *m = n->a;
+	const struct map_info *mi = &cg->prog->maps[m->id];
+	if (type_is_agg(&mi->value) && n->b->kind == N_CALL && type_is_agg(&n->b->type)) {
+		gen_agg_update(cg, n);
+		return;
+	}
+	struct val v = { 0 };
+	gen_expr(cg, n->b, &v);
+	int key = gen_map_key(cg, m);
+	uint32_t vsize = map_value_size(mi);
+	int value = stack_alloc(cg, vsize);
+	if (n->op == TK_ASSIGN) {
+		store_val(cg, value, &mi->value, &v);
+		gen_update(cg, m->id, key, value, BPF_ANY);
+		val_release(cg, &v);
+		return;
+	}
+	/* Read-modify-write; '+=' and '-=' are atomic on an existing entry. */
+	int op = alu_op(n->op);
+	gen_lookup(cg, m->id, key);
+	int missing = here(cg);
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 0));
+	val_to(cg, &v, BPF_REG_1);
+	if (op == BPF_ADD || op == BPF_SUB) {
+		if (op == BPF_SUB)
+			emit(cg, I_ALU64_IMM(BPF_NEG, BPF_REG_1, 0));
+		emit(cg, I_ATOMIC_ADD(BPF_REG_0, BPF_REG_1, 0));
+	} else {
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 0));
+		emit(cg, I_ALU64_REG(op == BPF_RSH && mi->value.is_signed ? BPF_ARSH : op, BPF_REG_2, BPF_REG_1));
+		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_2, 0));
+	}
+	int done = here(cg);
+	emit(cg, I_JA(0));
+	patch_jump(cg, missing, here(cg));
+	/* Missing entries start from 0. */
+	emit(cg, I_MOV_IMM(BPF_REG_2, 0));
+	val_to(cg, &v, BPF_REG_1);
+	emit(cg, I_ALU64_REG(op, BPF_REG_2, BPF_REG_1));
+	emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_2, value));
+	gen_update(cg, m->id, key, value, BPF_ANY);
+	patch_jump(cg, done, here(cg));
+	val_release(cg, &v);
+}
+
+static void gen_var_assign(struct cg *cg, struct node *n)
+{
+	int slot = cg->var_off[n->a->id];
+	struct val v = { 0 };
+	gen_expr(cg, n->b, &v);
+	const struct var_info *vi = &cg->pi->vars[n->a->id];
+	if (n->op == TK_ASSIGN) {
+		store_val(cg, slot, &vi->type, &v);
+	} else {
+		emit(cg, I_LDX(BPF_DW, BPF_REG_5, BPF_REG_10, slot));
+		struct val cur = { 0 };
+		val_from_reg(cg, &cur, BPF_REG_5);
+		emit_alu(cg, alu_op(n->op), cur.reg, &v, vi->type.is_signed);
+		emit(cg, I_STX(BPF_DW, BPF_REG_10, cur.reg, slot));
+		val_release(cg, &cur);
+	}
+	val_release(cg, &v);
+}
+
+static void gen_incdec(struct cg *cg, struct node *n)
+{
+	struct node fake = { .kind = N_ASSIGN, .loc = n->loc,
+			     .op = n->op == TK_INC ? TK_ADD_ASSIGN : TK_SUB_ASSIGN };
+	struct node one = { .kind = N_INT, .num = 1, .loc = n->loc };
+	fake.a = n->a;
+	fake.b = &one;
+	if (n->a->kind == N_MAP)
+		gen_map_assign(cg, &fake);
+	else
+		gen_var_assign(cg, &fake);
+}
+
+static void gen_block(struct cg *cg, struct node *blk);
+static void gen_nested_block(struct cg *cg, struct node *blk);
+
+static void gen_stmt(struct cg *cg, struct node *n)
+{
+	int stack_mark = cg->stack;
+	cg->loc = n->loc;
+	switch (n->kind) {
+	case N_EXPR_STMT:
+		if (n->a->kind == N_INCDEC) {
+			gen_incdec(cg, n->a);
+		} else {
+			struct val v = { 0 };
+			gen_expr(cg, n->a, &v);
+			val_release(cg, &v);
+		}
+		break;
+	case N_ASSIGN:
+		if (n->a->kind == N_MAP)
+			gen_map_assign(cg, n);
+		else
+			gen_var_assign(cg, n);
+		break;
+	case N_IF: {
+		struct fixups to_else = { 0 };
+		gen_cond_jump_false(cg, n->a, &to_else);
+		cg->stack = stack_mark;
+		gen_nested_block(cg, n->b);
+		if (n->c) {
+			int to_end = here(cg);
+			emit(cg, I_JA(0));
+			patch_all(cg, &to_else, here(cg));
+			gen_stmt(cg, n->c);
+			cg->dead = false;
+			patch_jump(cg, to_end, here(cg));
+		} else {
+			patch_all(cg, &to_else, here(cg));
+		}
+		break;
+	}
+	case N_WHILE: {
+		struct loop loop = { 0 }, *outer = cg->loop;
+		int head = here(cg);
+		struct fixups to_end = { 0 };
+		gen_cond_jump_false(cg, n->a, &to_end);
+		cg->stack = stack_mark;
+		cg->loop = &loop;
+		gen_nested_block(cg, n->b);
+		cg->loop = outer;
+		patch_all(cg, &loop.continues, head);
+		emit(cg, I_JA(head - here(cg) - 1));
+		patch_all(cg, &to_end, here(cg));
+		patch_all(cg, &loop.breaks, here(cg));
+		break;
+	}
+	case N_UNROLL:
+		for (int64_t i = 0; i < n->num && !cg->dead; i++)
+			gen_block(cg, n->b);
+		cg->dead = false;
+		break;
+	case N_BLOCK:
+		gen_block(cg, n);	/* dead code after it stays dead */
+		break;
+	case N_BREAK:
+		fixup_add(&cg->loop->breaks, here(cg));
+		emit(cg, I_JA(0));
+		cg->dead = true;
+		break;
+	case N_CONTINUE:
+		fixup_add(&cg->loop->continues, here(cg));
+		emit(cg, I_JA(0));
+		cg->dead = true;
+		break;
+	case N_RETURN:
+		fixup_add(&cg->returns, here(cg));
+		emit(cg, I_JA(0));
+		cg->dead = true;
+		break;
+	default:
+		cg_error(cg, n->loc, "no code for %s statement", node_kind_name(n->kind));
+	}
+	cg->stack = stack_mark;
+	for (int i = 0; i < NVREGS; i++)
+		cg->vregs[i].owner = NULL;
+}
+
+/* Statements after an unconditional jump are never run; emitting them
+ * would give the verifier unreachable code. The code after a nested block
+ * is reachable again (through the other branch or the loop exit). */
+static void gen_block(struct cg *cg, struct node *blk)
+{
+	for (int i = 0; i < blk->nkids && !cg->dead; i++)
+		gen_stmt(cg, blk->kids[i]);
+}
+
+static void gen_nested_block(struct cg *cg, struct node *blk)
+{
+	gen_block(cg, blk);
+	cg->dead = false;
+}
+
+/* ---- programs ---- */
+
+static int gen_program(struct cg *cg)
+{
+	struct probe_info *pi = cg->pi;
+	struct node *probe = pi->node;
+	cg->loc = probe->loc;
+	emit(cg, I_MOV_REG(R_CTX, BPF_REG_1));
+	cg->var_off = calloc((size_t)pi->nvars + 1, sizeof(int));
+	if (!cg->var_off)
+		abort();
+	for (int i = 0; i < pi->nvars; i++) {
+		uint32_t size = type_layout_size(&pi->vars[i].type);
+		cg->var_off[i] = stack_alloc(cg, size ? size : 8);
+		stack_zero(cg, cg->var_off[i], size ? size : 8);
+	}
+	if (probe->a) {
+		struct fixups to_false = { 0 };
+		int mark = cg->stack;
+		cg->loc = probe->a->loc;
+		gen_cond_jump_false(cg, probe->a, &to_false);
+		cg->stack = mark;
+		for (int i = 0; i < to_false.n; i++)
+			fixup_add(&cg->returns, to_false.at[i]);
+		free(to_false.at);
+		for (int i = 0; i < NVREGS; i++)
+			cg->vregs[i].owner = NULL;
+	}
+	gen_block(cg, probe->b);
+	cg->loc = probe->loc;
+	patch_all(cg, &cg->returns, here(cg));
+	emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+	emit(cg, I_EXIT());
+	free(cg->var_off);
+	cg->var_off = NULL;
+	return cg->failed ? -EINVAL : 0;
+}
+
+static struct bpf_code *new_code(struct codegen_result *r)
+{
+	r->progs = realloc(r->progs, (size_t)(r->nprogs + 1) * sizeof(*r->progs));
+	if (!r->progs)
+		abort();
+	struct bpf_code *c = &r->progs[r->nprogs++];
+	memset(c, 0, sizeof(*c));
+	return c;
+}
+
+static int gen_for_probes(struct program *prog, struct probe_info *pi,
+			  struct probe **probes, int nprobes,
+			  struct codegen_result *out, struct diag *diag)
+{
+	struct bpf_code *c = new_code(out);
+	snprintf(c->name, sizeof(c->name), "bpfkit_%u", (unsigned)(out->nprogs - 1) % 100000u);
+	c->pi = pi;
+	c->type = probes[0]->prov->prog_type;
+	c->probes = calloc((size_t)nprobes, sizeof(*c->probes));
+	if (!c->probes)
+		abort();
+	memcpy(c->probes, probes, (size_t)nprobes * sizeof(*probes));
+	c->nprobes = nprobes;
+	struct cg cg = { .prog = prog, .pi = pi, .probe = probes[0], .diag = diag, .code = c };
+	return gen_program(&cg);
+}
+
+int codegen_run(struct program *prog, struct codegen_result *out, struct diag *diag)
+{
+	memset(out, 0, sizeof(*out));
+	for (int i = 0; i < prog->nprobes; i++) {
+		struct probe_info *pi = &prog->probes[i];
+		/* One program per probe when the code differs per probe (args,
+		 * probe name); else one per provider, shared by its probes. */
+		int start = 0;
+		while (start < pi->probes.n) {
+			int end = start + 1;
+			while (!pi->per_probe_code && end < pi->probes.n &&
+			       pi->probes.v[end]->prov == pi->probes.v[start]->prov)
+				end++;
+			if (gen_for_probes(prog, pi, pi->probes.v + start, end - start, out, diag))
+				return -EINVAL;
+			start = end;
+		}
+	}
+	return 0;
+}
+
+void codegen_free(struct codegen_result *r)
+{
+	for (int i = 0; i < r->nprogs; i++) {
+		free(r->progs[i].insns);
+		free(r->progs[i].locs);
+		free(r->progs[i].probes);
+	}
+	free(r->progs);
+	memset(r, 0, sizeof(*r));
+}

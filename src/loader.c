@@ -1,0 +1,165 @@
+/* Loader: maps through bpf_map_create, programs through bpf_prog_load,
+ * with the verifier's log mapped back to the script. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include "loader.h"
+
+#define RINGBUF_BYTES (4u << 20)
+#define LOG_BYTES (16u << 20)
+
+int loader_map_fd(const struct loaded *l, const struct program *prog, enum internal_map m)
+{
+	return l->map_fds[prog->nmaps + (int)m];
+}
+
+static int create_user_map(const struct map_info *m, int max_entries)
+{
+	char name[BPF_OBJ_NAME_LEN] = "";
+	/* Kernel map names allow [A-Za-z0-9_.]: "@" is dropped. */
+	for (size_t i = 0, k = 0; m->name[i] && k < sizeof(name) - 1; i++)
+		if (m->name[i] != '@')
+			name[k++] = m->name[i];
+	enum bpf_map_type type = map_is_percpu(m) ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH;
+	return bpf_map_create(type, name, map_key_size(m), map_value_size(m),
+			      (unsigned)max_entries, NULL);
+}
+
+static int create_maps(const struct program *prog, struct loaded *out, struct diag *diag)
+{
+	out->nmaps = prog->nmaps + IMAP_COUNT;
+	out->map_fds = malloc((size_t)out->nmaps * sizeof(int));
+	if (!out->map_fds)
+		abort();
+	for (int i = 0; i < out->nmaps; i++)
+		out->map_fds[i] = -1;
+	int max = prog->opts.map_max_entries > 0 ? prog->opts.map_max_entries : 4096;
+	for (int i = 0; i < prog->nmaps; i++) {
+		out->map_fds[i] = create_user_map(&prog->maps[i], max);
+		if (out->map_fds[i] < 0) {
+			diag_error(diag, prog->maps[i].loc, "cannot create map %s: %s",
+				   prog->maps[i].name, strerror(-out->map_fds[i]));
+			return out->map_fds[i];
+		}
+	}
+	int rb = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events", 0, 0, RINGBUF_BYTES, NULL);
+	int st = bpf_map_create(BPF_MAP_TYPE_ARRAY, "state", 4, sizeof(struct bpf_state), 1, NULL);
+	out->map_fds[prog->nmaps + IMAP_RINGBUF] = rb;
+	out->map_fds[prog->nmaps + IMAP_STATE] = st;
+	if (rb < 0 || st < 0) {
+		diag_error(diag, (struct loc){ 0, 0 }, "cannot create bpfkit's internal maps: %s",
+			   strerror(-(rb < 0 ? rb : st)));
+		return rb < 0 ? rb : st;
+	}
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	struct bpf_state state = { .start_ns = (__u64)ts.tv_sec * 1000000000ULL + (__u64)ts.tv_nsec };
+	int key = 0;
+	return bpf_map_update_elem(st, &key, &state, BPF_ANY);
+}
+
+/* The instruction the verifier stopped at: the last "N: (" line. */
+static int failing_insn(const char *log)
+{
+	int insn = -1;
+	for (const char *p = log; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		int n;
+		char c;
+		if (sscanf(p, "%d: %c", &n, &c) == 2 && c == '(')
+			insn = n;
+	}
+	return insn;
+}
+
+/* The verifier's reason: the last line before "processed N insns". */
+static void verifier_reason(const char *log, char *out, size_t len)
+{
+	const char *end = strstr(log, "\nprocessed ");
+	if (!end)
+		end = log + strlen(log);
+	while (end > log && end[-1] == '\n')
+		end--;
+	const char *start = end;
+	while (start > log && start[-1] != '\n')
+		start--;
+	snprintf(out, len, "%.*s", (int)(end - start), start);
+}
+
+static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log,
+		    struct diag *diag)
+{
+	struct bpf_insn *insns = malloc((size_t)c->ninsns * sizeof(*insns));
+	if (!insns)
+		abort();
+	memcpy(insns, c->insns, (size_t)c->ninsns * sizeof(*insns));
+	for (int i = 0; i < c->ninsns; i++)
+		if (insns[i].code == (BPF_LD | BPF_DW | BPF_IMM) &&
+		    insns[i].src_reg == BPF_PSEUDO_MAP_FD)
+			insns[i].imm = map_fds[insns[i].imm];
+	int fd = bpf_prog_load(c->type, c->name, "GPL", insns, (size_t)c->ninsns, NULL);
+	if (fd >= 0 && !print_log) {
+		free(insns);
+		return fd;
+	}
+	if (fd >= 0)
+		close(fd);
+	/* Load again with the verifier's log, to say why (or to show it). */
+	char *log = calloc(1, LOG_BYTES);
+	if (!log)
+		abort();
+	LIBBPF_OPTS(bpf_prog_load_opts, opts, .log_buf = log, .log_size = LOG_BYTES,
+		    .log_level = 1);
+	fd = bpf_prog_load(c->type, c->name, "GPL", insns, (size_t)c->ninsns, &opts);
+	int err = fd < 0 ? fd : 0;
+	if (print_log)
+		fprintf(diag->out, "verifier log of %s (%s):\n%s\n", c->name,
+			c->probes[0]->name, log);
+	if (fd < 0) {
+		char reason[512];
+		verifier_reason(log, reason, sizeof(reason));
+		if (!*reason)
+			snprintf(reason, sizeof(reason), "%s", strerror(-err));
+		int at = failing_insn(log);
+		struct loc where = at >= 0 && at < c->ninsns ? c->locs[at] : c->pi->node->loc;
+		diag_error(diag, where, "the kernel's BPF verifier rejected the program for %s: %s%s",
+			   c->probes[0]->name, reason, print_log ? "" : " (-v shows the verifier log)");
+	}
+	free(log);
+	free(insns);
+	return fd < 0 ? err : fd;
+}
+
+int loader_load(const struct program *prog, const struct codegen_result *code,
+		struct loaded *out, bool print_log, struct diag *diag)
+{
+	memset(out, 0, sizeof(*out));
+	int err = create_maps(prog, out, diag);
+	if (err)
+		return err;
+	out->prog_fds = malloc((size_t)code->nprogs * sizeof(int) + 1);
+	if (!out->prog_fds)
+		abort();
+	for (int i = 0; i < code->nprogs; i++) {
+		int fd = load_one(&code->progs[i], out->map_fds, print_log, diag);
+		if (fd < 0)
+			return fd;
+		out->prog_fds[out->nprogs++] = fd;
+	}
+	return 0;
+}
+
+void loader_unload(struct loaded *l)
+{
+	for (int i = 0; i < l->nprogs; i++)
+		close(l->prog_fds[i]);
+	for (int i = 0; i < l->nmaps; i++)
+		if (l->map_fds[i] >= 0)
+			close(l->map_fds[i]);
+	free(l->prog_fds);
+	free(l->map_fds);
+	memset(l, 0, sizeof(*l));
+}

@@ -1,0 +1,376 @@
+/* bpfkit: command line, and the pipeline from script text to running BPF:
+ * parse -> sema -> codegen -> load -> run. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <bpf/libbpf.h>
+#include "bpf_insn.h"
+#include "codegen.h"
+#include "loader.h"
+#include "parser.h"
+#include "runtime.h"
+
+#define BPFKIT_VERSION "0.1.0"
+
+struct cli {
+	const char *program_text;	/* -e */
+	const char *script_path;	/* FILE or "-" */
+	const char *child_cmd;		/* -c */
+	const char *output_path;	/* -o */
+	const char *list_glob;		/* -l [GLOB] */
+	bool list, verbose, dump, dry_run, quiet, timings, unsafe;
+	enum output_format format;
+	int target_pid;
+	char **params;
+	int nparams;
+};
+
+static void usage(FILE *f)
+{
+	fputs("USAGE:\n"
+	      "    bpfkit [options] FILE [ARGS...]\n"
+	      "    bpfkit [options] - [ARGS...]       (program on standard input)\n"
+	      "    bpfkit [options] -e 'program' [ARGS...]\n"
+	      "\n"
+	      "OPTIONS:\n"
+	      "    -e PROGRAM     trace the program given on the command line\n"
+	      "    -c CMD         run CMD once probes are attached; cpid is its pid;\n"
+	      "                   exit when it ends\n"
+	      "    -p PID         exit when process PID ends\n"
+	      "    -o FILE        write the output to FILE\n"
+	      "    -f FORMAT      output format: text (default) or json\n"
+	      "    -q             do not print \"Attaching N probes...\"\n"
+	      "    -l [GLOB]      list probes matching GLOB; -lv also lists their args\n"
+	      "    -d             print the AST, the typed AST and the BPF assembly\n"
+	      "    --dry-run      compile only: do not load or attach (with -d)\n"
+	      "    -v             verbose: the verifier log of every program\n"
+	      "    -B MODE        output buffering: none, line or full\n"
+	      "    --timings      print the time each stage took, on stderr\n"
+	      "    --unsafe       allow functions that change the system (system, signal)\n"
+	      "    -h, --help     show this help\n"
+	      "    -V, --version  print the version\n"
+	      "\n"
+	      "ENVIRONMENT:\n"
+	      "    BPFTRACE_STRLEN        bytes of str() results (default 64, at most 200)\n"
+	      "    BPFTRACE_MAP_KEYS_MAX  entries of each map (default 4096)\n"
+	      "\n"
+	      "EXAMPLES:\n"
+	      "    bpfkit -e 'tracepoint:raw_syscalls:sys_enter { @[comm] = count(); }'\n"
+	      "        count system calls by process name until Ctrl-C\n"
+	      "    bpfkit -c 'ls /' -e 'tracepoint:syscalls:sys_enter_openat /pid == cpid/\n"
+	      "        { @[str(args->filename)] = count(); }'\n"
+	      "        files opened by one command\n"
+	      "    bpfkit -l 'tracepoint:sched:*'\n"
+	      "        list the scheduler's tracepoints\n", f);
+}
+
+static int fail_usage(const char *msg, const char *arg)
+{
+	fprintf(stderr, "bpfkit: %s%s%s\nTry 'bpfkit -h' for help.\n", msg,
+		arg ? ": " : "", arg ? arg : "");
+	return 2;
+}
+
+static int parse_cli(int argc, char **argv, struct cli *c)
+{
+	enum { OPT_DRY_RUN = 256, OPT_TIMINGS, OPT_UNSAFE };
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "timings", no_argument, NULL, OPT_TIMINGS },
+		{ "unsafe", no_argument, NULL, OPT_UNSAFE },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	/* '+': stop at the first non-option, which is the script or $1. */
+	while ((opt = getopt_long(argc, argv, "+e:c:p:o:f:qlvdB:hV", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'e': c->program_text = optarg; break;
+		case 'c': c->child_cmd = optarg; break;
+		case 'o': c->output_path = optarg; break;
+		case 'q': c->quiet = true; break;
+		case 'l': c->list = true; break;
+		case 'v': c->verbose = true; break;
+		case 'd': c->dump = true; break;
+		case OPT_DRY_RUN: c->dry_run = true; break;
+		case OPT_TIMINGS: c->timings = true; break;
+		case OPT_UNSAFE: c->unsafe = true; break;
+		case 'p': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v <= 0 || v > INT32_MAX)
+				return fail_usage("-p needs a process id", optarg);
+			if (kill((pid_t)v, 0) && errno == ESRCH)
+				return fail_usage("-p: no such process", optarg);
+			c->target_pid = (int)v;
+			break;
+		}
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				c->format = OUT_TEXT;
+			else if (!strcmp(optarg, "json"))
+				c->format = OUT_JSON;
+			else
+				return fail_usage("-f takes text or json", optarg);
+			break;
+		case 'B':
+			if (strcmp(optarg, "none") && strcmp(optarg, "line") && strcmp(optarg, "full"))
+				return fail_usage("-B takes none, line or full", optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case 'V':
+			printf("bpfkit v%s\n", BPFKIT_VERSION);
+			exit(0);
+		default:
+			return fail_usage("invalid option", NULL);
+		}
+	}
+	int i = optind;
+	if (c->list) {
+		if (i < argc)
+			c->list_glob = argv[i++];
+		return i < argc ? fail_usage("-l takes at most one pattern", argv[i]) : 0;
+	}
+	if (!c->program_text) {
+		if (i >= argc)
+			return fail_usage("no program given (use -e PROGRAM, a FILE, or - for stdin)", NULL);
+		c->script_path = argv[i++];
+	}
+	c->params = argv + i;
+	c->nparams = argc - i;
+	return 0;
+}
+
+static char *read_stream(FILE *f)
+{
+	size_t cap = 4096, n = 0;
+	char *buf = malloc(cap);
+	if (!buf)
+		abort();
+	size_t got;
+	while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+		n += got;
+		if (n + 1 == cap) {
+			cap *= 2;
+			buf = realloc(buf, cap);
+			if (!buf)
+				abort();
+		}
+	}
+	buf[n] = 0;
+	return buf;
+}
+
+static char *read_script(const struct cli *c)
+{
+	if (c->program_text)
+		return strdup(c->program_text);
+	if (!strcmp(c->script_path, "-"))
+		return read_stream(stdin);
+	FILE *f = fopen(c->script_path, "r");
+	if (!f) {
+		fprintf(stderr, "bpfkit: cannot open %s: %s\n", c->script_path, strerror(errno));
+		return NULL;
+	}
+	char *text = read_stream(f);
+	fclose(f);
+	return text;
+}
+
+/* Forks the -c command, held on a pipe until the probes are attached. */
+static int spawn_child(const char *cmd, int *go_fd)
+{
+	int pipefd[2];
+	if (pipe2(pipefd, O_CLOEXEC))
+		return -errno;
+	pid_t pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		close(pipefd[1]);
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		/* An 8-byte read, as bpftrace's child does: a trace of the
+		 * child sees the same system calls under both tools. */
+		uint64_t go;
+		if (read(pipefd[0], &go, sizeof(go)) != sizeof(go))
+			_exit(127);
+		char *copy = strdup(cmd), *argv[256], *save = NULL;
+		int argc = 0;
+		for (char *t = strtok_r(copy, " \t", &save); t && argc < 255;
+		     t = strtok_r(NULL, " \t", &save))
+			argv[argc++] = t;
+		argv[argc] = NULL;
+		if (!argc)
+			_exit(127);
+		execvp(argv[0], argv);
+		fprintf(stderr, "bpfkit: -c: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(pipefd[0]);
+	*go_fd = pipefd[1];
+	return pid;
+}
+
+static double ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
+struct stage_clock {
+	bool on;
+	struct timespec start, last;
+};
+
+static void stage_done(struct stage_clock *sc, const char *stage)
+{
+	if (!sc->on)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(stderr, "timing: %s %.3f\n", stage, ms_between(&sc->last, &now));
+	sc->last = now;
+}
+
+static void dump_program(const struct program *prog, const struct codegen_result *code)
+{
+	printf("typed AST:\n");
+	ast_dump(stdout, prog->ast, 1);
+	for (int i = 0; i < code->nprogs; i++) {
+		const struct bpf_code *c = &code->progs[i];
+		printf("\nBPF for %s%s (%d instructions):\n", c->probes[0]->name,
+		       c->nprobes > 1 ? " and more" : "", c->ninsns);
+		bpf_disasm(stdout, c->insns, c->ninsns);
+	}
+	fflush(stdout);
+}
+
+static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	(void)level, (void)fmt, (void)ap;
+	return 0;
+}
+
+static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
+{
+	struct stage_clock sc = { .on = c->timings };
+	clock_gettime(CLOCK_MONOTONIC, &sc.start);
+	sc.last = sc.start;
+	struct source src = { c->program_text ? "-e" : strcmp(c->script_path, "-") ? c->script_path : "stdin", text };
+	diag->src = &src;
+	struct program prog = { 0 };
+	prog.ast = parse_program(&src, diag);
+	if (!prog.ast)
+		return 1;
+	stage_done(&sc, "parse");
+	if (c->dump) {
+		printf("AST:\n");
+		ast_dump(stdout, prog.ast, 1);
+	}
+	const char *strlen_env = getenv("BPFTRACE_STRLEN");
+	prog.opts.strlen = strlen_env ? atoi(strlen_env) : 64;
+	if (prog.opts.strlen < 1 || prog.opts.strlen > 200) {
+		fprintf(stderr, "bpfkit: BPFTRACE_STRLEN must be from 1 to 200\n");
+		node_free(prog.ast);
+		return 1;
+	}
+	const char *keys_env = getenv("BPFTRACE_MAP_KEYS_MAX");
+	prog.opts.map_max_entries = keys_env ? atoi(keys_env) : 4096;
+	prog.opts.target_pid = c->target_pid;
+	prog.opts.params = c->params;
+	prog.opts.nparams = c->nparams;
+	prog.opts.unsafe = c->unsafe;
+
+	int status = 1, go_fd = -1, child = 0;
+	struct codegen_result code = { 0 };
+	struct loaded ld = { 0 };
+	if (c->child_cmd && !c->dry_run) {
+		child = spawn_child(c->child_cmd, &go_fd);
+		if (child < 0) {
+			fprintf(stderr, "bpfkit: -c: cannot start %s: %s\n", c->child_cmd, strerror(-child));
+			goto out;
+		}
+		prog.opts.cpid = child;
+	}
+	if (sema_run(&prog, diag))
+		goto out;
+	stage_done(&sc, "sema");
+	if (codegen_run(&prog, &code, diag))
+		goto out;
+	stage_done(&sc, "codegen");
+	if (c->dump)
+		dump_program(&prog, &code);
+	if (c->dry_run) {
+		status = 0;
+		goto out;
+	}
+	if (loader_load(&prog, &code, &ld, c->verbose, diag))
+		goto out;
+	stage_done(&sc, "load");
+	struct output *out = output_new(outf, c->format, libbpf_num_possible_cpus());
+	struct timespec attached = { 0 };
+	struct runtime_opts ro = { .child_pid = child, .child_go_fd = go_fd,
+				   .target_pid = c->target_pid, .quiet = c->quiet,
+				   .attach_done = c->timings ? &attached : NULL };
+	go_fd = -1;	/* the runtime releases the child */
+	status = runtime_run(&prog, &code, &ld, out, &ro, diag);
+	if (c->timings && attached.tv_sec) {
+		fprintf(stderr, "timing: attach %.3f\n", ms_between(&sc.last, &attached));
+		fprintf(stderr, "timing: total %.3f\n", ms_between(&sc.start, &attached));
+	}
+	output_free(out);
+	if (status == 0)
+		child = 0;	/* reaped or still running on its own */
+out:
+	if (go_fd >= 0)
+		close(go_fd);
+	if (child > 0) {
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+	}
+	loader_unload(&ld);
+	codegen_free(&code);
+	program_free(&prog);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { .format = OUT_TEXT };
+	int err = parse_cli(argc, argv, &c);
+	if (err)
+		return err;
+	libbpf_set_print(libbpf_quiet);
+	if (c.list)
+		return provider_list(c.list_glob, c.verbose, stdout) ? 1 : 0;
+	char *text = read_script(&c);
+	if (!text)
+		return 1;
+	FILE *outf = stdout;
+	if (c.output_path) {
+		outf = fopen(c.output_path, "w");
+		if (!outf) {
+			fprintf(stderr, "bpfkit: cannot open %s: %s\n", c.output_path, strerror(errno));
+			free(text);
+			return 1;
+		}
+	}
+	struct diag diag = { .out = stderr };
+	int status = trace(&c, text, &diag, outf);
+	if (outf != stdout)
+		fclose(outf);
+	free(text);
+	return status;
+}

@@ -1,0 +1,1064 @@
+/* The output stage: events and map contents in bpftrace 0.17's text and
+ * JSON forms. Every rule here was measured on bpftrace 0.17 and is written
+ * down in docs/output-format.md.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include "output.h"
+#include "output_priv.h"
+
+#define HIST_BAR_WIDTH 52
+/* A bucket index beyond this is not something our code generator writes;
+ * ignoring it keeps a corrupt map from costing gigabytes here. */
+#define MAX_BUCKETS (1u << 22)
+
+struct output {
+	FILE *f;
+	enum output_format format;
+	int ncpus;		/* values a per-CPU lookup returns */
+};
+
+struct output *output_new(FILE *f, enum output_format format, int ncpus)
+{
+	struct output *out = calloc(1, sizeof(*out));
+	int possible = libbpf_num_possible_cpus();
+
+	if (!out)
+		return NULL;
+	out->f = f;
+	out->format = format;
+	/* The kernel fills one slot per possible CPU; never offer fewer. */
+	out->ncpus = ncpus > possible ? ncpus : possible;
+	if (out->ncpus < 1)
+		out->ncpus = 1;
+	return out;
+}
+
+void output_free(struct output *out)
+{
+	free(out);
+}
+
+static bool is_json(const struct output *out)
+{
+	return out->format == OUT_JSON;
+}
+
+static uint64_t read_u64(const void *p)
+{
+	uint64_t v;
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+static void write_num(FILE *f, uint64_t v, bool is_signed)
+{
+	if (is_signed)
+		fprintf(f, "%lld", (long long)(int64_t)v);
+	else
+		fprintf(f, "%llu", (unsigned long long)v);
+}
+
+/* ---- single values ---------------------------------------------------- */
+
+void json_write_escaped(FILE *f, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		/* bpftrace tests a plain (signed) char against 0x20, so bytes
+		 * from 0x80 up come out as \uffffffXX. */
+		signed char c = (signed char)s[i];
+		switch (c) {
+		case '"':  fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (c >= 0 && c < 0x20)
+				fprintf(f, "\\u%04x", c);
+			else if (c < 0)
+				fprintf(f, "\\u%04x", (unsigned int)(int)c);
+			else
+				fputc(c, f);
+		}
+	}
+}
+
+static void json_write_string(FILE *f, const char *s, size_t len)
+{
+	fputc('"', f);
+	json_write_escaped(f, s, len);
+	fputc('"', f);
+}
+
+void buf_write(FILE *f, const struct type *t, const void *data,
+	       enum buf_style style)
+{
+	const unsigned char *bytes = (const unsigned char *)data + 8;
+	uint64_t len = read_u64(data);
+
+	if (len > t->size)
+		len = t->size;
+	for (uint64_t i = 0; i < len; i++) {
+		unsigned char c = bytes[i];
+		if (style == BUF_HEX_SPACED)
+			fprintf(f, i ? " %02x" : "%02x", c);
+		else if (style == BUF_ESCAPED && c >= 0x20 && c <= 0x7e)
+			fputc(c, f);
+		else
+			fprintf(f, "\\x%02x", c);
+	}
+}
+
+/* ntop(): u64 address family, then the address bytes. */
+static void inet_write(FILE *f, const void *data)
+{
+	const unsigned char *addr = (const unsigned char *)data + 8;
+	char text[INET6_ADDRSTRLEN];
+	int family = (int)read_u64(data);
+
+	if ((family == AF_INET || family == AF_INET6) &&
+	    inet_ntop(family, addr, text, sizeof(text)))
+		fputs(text, f);
+}
+
+void value_write_text(FILE *f, const struct type *t, const void *data)
+{
+	const char *p = data;
+
+	switch (t->kind) {
+	case T_INT:
+		write_num(f, read_u64(p), t->is_signed);
+		break;
+	case T_BOOL:
+		write_num(f, read_u64(p), false);
+		break;
+	case T_PTR:	/* bpftrace 0.17 prints pointer values as signed */
+		write_num(f, read_u64(p), true);
+		break;
+	case T_STR:
+		fwrite(p, 1, strnlen(p, t->size), f);
+		break;
+	case T_TUPLE:
+		fputc('(', f);
+		for (uint32_t i = 0; i < t->nelems; i++) {
+			if (i)
+				fputs(", ", f);
+			value_write_text(f, &t->elems[i], p + type_tuple_offset(t, i));
+		}
+		fputc(')', f);
+		break;
+	case T_BUF:
+		buf_write(f, t, p, BUF_ESCAPED);
+		break;
+	case T_INET:
+		inet_write(f, p);
+		break;
+	/* TODO(symbols): stacks, symbols and strftime need the symbol and
+	 * format tables; until they exist these print placeholders. */
+	case T_KSYM:
+	case T_USYM:
+		fprintf(f, "0x%llx", (unsigned long long)read_u64(p));
+		break;
+	case T_KSTACK:
+		fputs("<kstack>", f);
+		break;
+	case T_USTACK:
+		fputs("<ustack>", f);
+		break;
+	case T_TIMESTAMP:
+		fputs("<strftime>", f);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Renders a value's text into a malloc'ed string for JSON quoting. */
+static char *text_of(const struct type *t, const void *data, size_t *len)
+{
+	char *s = NULL;
+	FILE *m = open_memstream(&s, len);
+
+	if (!m)
+		return NULL;
+	value_write_text(m, t, data);
+	fclose(m);
+	return s;
+}
+
+static void json_write_value(FILE *f, const struct type *t, const void *data)
+{
+	const char *p = data;
+
+	switch (t->kind) {
+	case T_INT:
+	case T_BOOL:
+	case T_PTR:
+		value_write_text(f, t, p);
+		break;
+	case T_TUPLE:
+		fputc('[', f);
+		for (uint32_t i = 0; i < t->nelems; i++) {
+			if (i)
+				fputc(',', f);
+			json_write_value(f, &t->elems[i], p + type_tuple_offset(t, i));
+		}
+		fputc(']', f);
+		break;
+	default: {
+		size_t len = 0;
+		char *s = text_of(t, p, &len);
+		json_write_string(f, s ? s : "", s ? len : 0);
+		free(s);
+	}
+	}
+}
+
+/* ---- keys ------------------------------------------------------------- */
+
+/* Key elements print like values, except pointers, which show in hex. */
+static void key_elem_write(FILE *f, const struct type *t, const void *p)
+{
+	if (t->kind == T_PTR)
+		fprintf(f, "0x%llx", (unsigned long long)read_u64(p));
+	else
+		value_write_text(f, t, p);
+}
+
+/* The elements of a key joined by sep; a T_TUPLE key is a multi-key. */
+static void key_elems_write(FILE *f, const struct type *key, const uint8_t *p,
+			    const char *sep)
+{
+	if (key->kind != T_TUPLE) {
+		key_elem_write(f, key, p);
+		return;
+	}
+	for (uint32_t i = 0; i < key->nelems; i++) {
+		if (i)
+			fputs(sep, f);
+		key_elem_write(f, &key->elems[i], p + type_tuple_offset(key, i));
+	}
+}
+
+static void key_write_text(FILE *f, const struct type *key, const uint8_t *p)
+{
+	if (key->kind == T_NONE)
+		return;
+	fputc('[', f);
+	key_elems_write(f, key, p, ", ");
+	fputc(']', f);
+}
+
+static void key_write_json(FILE *f, const struct type *key, const uint8_t *p)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&s, &len);
+
+	if (!m)
+		return;
+	key_elems_write(m, key, p, ",");
+	fclose(m);
+	json_write_string(f, s, len);
+	free(s);
+}
+
+static int cmp_u64(uint64_t a, uint64_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int cmp_s64(uint64_t a, uint64_t b)
+{
+	return (int64_t)a < (int64_t)b ? -1 : (int64_t)a > (int64_t)b;
+}
+
+/* Key order: integers as unsigned 64-bit numbers, strings and other bytes
+ * with memcmp, multi-keys element by element. */
+static int key_cmp(const struct type *key, const uint8_t *a, const uint8_t *b)
+{
+	switch (key->kind) {
+	case T_NONE:
+		return 0;
+	case T_INT:
+	case T_BOOL:
+	case T_PTR:
+		return cmp_u64(read_u64(a), read_u64(b));
+	case T_TUPLE:
+		for (uint32_t i = 0; i < key->nelems; i++) {
+			uint32_t off = type_tuple_offset(key, i);
+			int c = key_cmp(&key->elems[i], a + off, b + off);
+			if (c)
+				return c;
+		}
+		return 0;
+	default:
+		return memcmp(a, b, type_layout_size(key));
+	}
+}
+
+/* ---- reading a map ---------------------------------------------------- */
+
+/* One printed entry of a map, its per-CPU values already combined. */
+struct entry {
+	uint8_t *key;		/* user key, key_size bytes (owned) */
+	uint8_t *value;		/* plain values: the bytes (owned) */
+	uint64_t num;		/* count/sum/min/max/int; avg and stats: average */
+	uint64_t count;		/* avg/stats: number of values */
+	uint64_t total;		/* avg/stats: their sum */
+	uint64_t *buckets;	/* hist/lhist: count per bucket index (owned) */
+	uint32_t nbuckets;
+	uint64_t hist_total;	/* hist/lhist: sum of all buckets */
+};
+
+struct entries {
+	struct entry *v;
+	size_t n, cap;
+};
+
+/* What the kernel says about the map, and how we split its keys. */
+struct map_shape {
+	uint32_t bpf_key_size;
+	uint32_t key_size;	/* bytes of the user key we keep */
+	uint32_t stride;	/* bytes per CPU in a lookup result */
+	uint32_t nvalues;	/* values per lookup: ncpus if per CPU, else 1 */
+	uint32_t max_entries;
+};
+
+static bool is_hist(const struct map_desc *m)
+{
+	return m->value.kind == T_HIST || m->value.kind == T_LHIST;
+}
+
+static int map_shape_get(const struct output *out, const struct map_desc *m,
+			 struct map_shape *s)
+{
+	struct bpf_map_info info;
+	__u32 len = sizeof(info);
+	uint32_t user_key_max;
+
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(m->fd, &info, &len))
+		return -errno;
+	/* The kernel's map type, not the descriptor, decides how many values
+	 * a lookup writes, so trust it for the buffer size. */
+	bool percpu = info.type == BPF_MAP_TYPE_PERCPU_HASH ||
+		      info.type == BPF_MAP_TYPE_PERCPU_ARRAY ||
+		      info.type == BPF_MAP_TYPE_LRU_PERCPU_HASH;
+	s->bpf_key_size = info.key_size;
+	s->stride = percpu ? (info.value_size + 7) & ~7u : info.value_size;
+	s->nvalues = percpu ? (uint32_t)out->ncpus : 1;
+	s->max_entries = info.max_entries;
+	user_key_max = is_hist(m) ? (info.key_size >= 8 ? info.key_size - 8 : 0)
+				  : info.key_size;
+	s->key_size = type_layout_size(&m->key);
+	if (s->key_size > user_key_max)
+		s->key_size = user_key_max;
+	return 0;
+}
+
+static struct entry *entries_add(struct entries *es)
+{
+	if (es->n == es->cap) {
+		size_t cap = es->cap ? es->cap * 2 : 16;
+		struct entry *v = realloc(es->v, cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		es->v = v;
+		es->cap = cap;
+	}
+	struct entry *e = &es->v[es->n++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+static void entries_free(struct entries *es)
+{
+	for (size_t i = 0; i < es->n; i++) {
+		free(es->v[i].key);
+		free(es->v[i].value);
+		free(es->v[i].buckets);
+	}
+	free(es->v);
+}
+
+/* Whether a kind prints as a signed number. bpftrace 0.17 shows min, max,
+ * avg and stats signed whatever the argument type, sums by their type. */
+static bool value_signed(const struct type *v)
+{
+	switch (v->kind) {
+	case T_SUM:
+	case T_INT:
+		return v->is_signed;
+	case T_MIN:
+	case T_MAX:
+	case T_AVG:
+	case T_STATS:
+	case T_PTR:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void combine_minmax(const struct map_shape *s, const uint8_t *vals,
+			   bool want_min, struct entry *e)
+{
+	bool any = false;
+	int64_t best = 0;
+
+	for (uint32_t cpu = 0; cpu < s->nvalues; cpu++) {
+		struct agg_minmax mm = { 0, 1 };
+		memcpy(&mm, vals + (size_t)cpu * s->stride,
+		       s->stride < sizeof(mm) ? s->stride : sizeof(mm));
+		if (!mm.is_set)
+			continue;	/* this CPU never saw a value */
+		if (!any || (want_min ? mm.value < best : mm.value > best))
+			best = mm.value;
+		any = true;
+	}
+	e->num = (uint64_t)best;
+}
+
+/* Folds the per-CPU values of one key into e. */
+static void combine_values(const struct map_desc *m, const struct map_shape *s,
+			   const uint8_t *vals, struct entry *e)
+{
+	switch (m->value.kind) {
+	case T_COUNT:
+	case T_SUM:
+		for (uint32_t cpu = 0; cpu < s->nvalues; cpu++)
+			e->num += read_u64(vals + (size_t)cpu * s->stride);
+		break;
+	case T_MIN:
+	case T_MAX:
+		combine_minmax(s, vals, m->value.kind == T_MIN, e);
+		break;
+	case T_AVG:
+	case T_STATS:
+		for (uint32_t cpu = 0; cpu < s->nvalues; cpu++) {
+			struct agg_avg a = { 0, 0 };
+			memcpy(&a, vals + (size_t)cpu * s->stride,
+			       s->stride < sizeof(a) ? s->stride : sizeof(a));
+			e->count += a.count;
+			e->total += (uint64_t)a.total;
+		}
+		e->num = e->count ? (uint64_t)((int64_t)e->total / (int64_t)e->count) : 0;
+		break;
+	default:
+		if (s->stride >= 8)
+			e->num = read_u64(vals);
+		break;
+	}
+}
+
+/* Copies the first key_size bytes of a BPF key, zero-padded to the key
+ * type's full layout so comparisons and printing never read past it. */
+static uint8_t *key_copy(const struct map_desc *m, const struct map_shape *s,
+			 const uint8_t *bpf_key)
+{
+	uint32_t full = type_layout_size(&m->key);
+	uint8_t *k = calloc(1, full ? full : 1);
+
+	if (k)
+		memcpy(k, bpf_key, s->key_size);
+	return k;
+}
+
+/* Calls fn for every key of the map with its lookup result. */
+typedef int (*entry_fn)(const struct map_desc *m, const struct map_shape *s,
+			const uint8_t *key, const uint8_t *vals, void *ctx);
+
+static int map_walk(const struct map_desc *m, const struct map_shape *s,
+		    entry_fn fn, void *ctx)
+{
+	uint8_t *prev = calloc(1, s->bpf_key_size + 1);
+	uint8_t *next = calloc(1, s->bpf_key_size + 1);
+	uint8_t *vals = calloc(s->nvalues, s->stride + 8);
+	int err = (prev && next && vals) ? 0 : -ENOMEM;
+	bool first = true;
+
+	/* A concurrent delete can restart the walk; bound it. */
+	for (uint64_t seen = 0; !err && seen <= (uint64_t)s->max_entries * 2; seen++) {
+		if (bpf_map_get_next_key(m->fd, first ? NULL : prev, next))
+			break;	/* ENOENT: no more keys */
+		first = false;
+		memcpy(prev, next, s->bpf_key_size);
+		if (bpf_map_lookup_elem(m->fd, next, vals))
+			continue;	/* deleted since we saw the key */
+		err = fn(m, s, next, vals, ctx);
+	}
+	free(prev);
+	free(next);
+	free(vals);
+	return err;
+}
+
+static int collect_plain(const struct map_desc *m, const struct map_shape *s,
+			 const uint8_t *key, const uint8_t *vals, void *ctx)
+{
+	struct entry *e = entries_add(ctx);
+
+	if (!e)
+		return -ENOMEM;
+	e->key = key_copy(m, s, key);
+	e->value = calloc(1, s->stride + type_layout_size(&m->value) + 8);
+	if (!e->key || !e->value)
+		return -ENOMEM;
+	memcpy(e->value, vals, s->stride);
+	combine_values(m, s, vals, e);
+	return 0;
+}
+
+/* A hist map holds one BPF entry per (key, bucket index). We gather them
+ * as records, sort the records by key, and fold each run into an entry. */
+struct bucket_rec {
+	uint8_t *key;		/* user key (owned until moved to an entry) */
+	uint64_t idx;
+	uint64_t count;		/* summed over CPUs */
+};
+
+struct bucket_recs {
+	struct bucket_rec *v;
+	size_t n, cap;
+};
+
+static int collect_bucket(const struct map_desc *m, const struct map_shape *s,
+			  const uint8_t *key, const uint8_t *vals, void *ctx)
+{
+	struct bucket_recs *rs = ctx;
+	struct bucket_rec r = { .idx = read_u64(key + s->bpf_key_size - 8) };
+
+	if (r.idx >= MAX_BUCKETS)
+		return 0;
+	for (uint32_t cpu = 0; cpu < s->nvalues; cpu++)
+		r.count += read_u64(vals + (size_t)cpu * s->stride);
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 64;
+		struct bucket_rec *v = realloc(rs->v, cap * sizeof(*v));
+		if (!v)
+			return -ENOMEM;
+		rs->v = v;
+		rs->cap = cap;
+	}
+	r.key = key_copy(m, s, key);
+	if (!r.key)
+		return -ENOMEM;
+	rs->v[rs->n++] = r;
+	return 0;
+}
+
+static int bucket_rec_cmp(const void *pa, const void *pb, void *ctx)
+{
+	const struct bucket_rec *a = pa, *b = pb;
+	const size_t *key_size = ctx;
+	int c = memcmp(a->key, b->key, *key_size);
+
+	return c ? c : cmp_u64(a->idx, b->idx);
+}
+
+/* Turns sorted records into one entry per key; takes their keys. */
+static int buckets_to_entries(struct bucket_recs *rs, size_t key_size,
+			      struct entries *es)
+{
+	if (rs->n)
+		qsort_r(rs->v, rs->n, sizeof(*rs->v), bucket_rec_cmp, &key_size);
+	for (size_t i = 0; i < rs->n;) {
+		size_t end = i + 1;
+		while (end < rs->n && memcmp(rs->v[end].key, rs->v[i].key, key_size) == 0)
+			end++;
+		struct entry *e = entries_add(es);
+		if (!e)
+			return -ENOMEM;
+		e->nbuckets = (uint32_t)rs->v[end - 1].idx + 1;	/* sorted by idx */
+		e->buckets = calloc(e->nbuckets, sizeof(*e->buckets));
+		if (!e->buckets)
+			return -ENOMEM;
+		e->key = rs->v[i].key;
+		rs->v[i].key = NULL;
+		for (size_t k = i; k < end; k++) {
+			e->buckets[rs->v[k].idx] += rs->v[k].count;
+			e->hist_total += rs->v[k].count;
+		}
+		i = end;
+	}
+	return 0;
+}
+
+static void bucket_recs_free(struct bucket_recs *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		free(rs->v[i].key);
+	free(rs->v);
+}
+
+/* bpftrace's order: ascending by value for numbers, by total count for
+ * histograms, by average for avg/stats, by key for everything else. Ties
+ * (which bpftrace leaves in hash order) go by key so output is stable. */
+static int entry_cmp(const void *pa, const void *pb, void *ctx)
+{
+	const struct map_desc *m = ctx;
+	const struct entry *a = pa, *b = pb;
+	int c = 0;
+
+	switch (m->value.kind) {
+	case T_COUNT:
+	case T_SUM:
+	case T_MIN:
+	case T_MAX:
+	case T_AVG:
+	case T_STATS:
+	case T_INT:
+	case T_BOOL:
+	case T_PTR:
+		c = value_signed(&m->value) ? cmp_s64(a->num, b->num)
+					    : cmp_u64(a->num, b->num);
+		break;
+	case T_HIST:
+	case T_LHIST:
+		c = cmp_u64(a->hist_total, b->hist_total);
+		break;
+	default:
+		break;
+	}
+	return c ? c : key_cmp(&m->key, a->key, b->key);
+}
+
+static int map_read(const struct output *out, const struct map_desc *m,
+		    struct entries *es)
+{
+	struct map_shape s;
+	int err = map_shape_get(out, m, &s);
+
+	if (err)
+		return err;
+	if (is_hist(m)) {
+		struct bucket_recs rs = { 0 };
+		err = map_walk(m, &s, collect_bucket, &rs);
+		if (!err)
+			err = buckets_to_entries(&rs, s.key_size, es);
+		bucket_recs_free(&rs);
+	} else {
+		err = map_walk(m, &s, collect_plain, es);
+	}
+	if (!err && es->n)
+		qsort_r(es->v, es->n, sizeof(*es->v), entry_cmp, (void *)m);
+	return err;
+}
+
+/* ---- histograms ------------------------------------------------------- */
+
+/* First and last bucket with a count; false when all are zero. */
+static bool hist_range(const struct entry *e, uint32_t *first, uint32_t *last)
+{
+	bool any = false;
+
+	for (uint32_t i = 0; i < e->nbuckets; i++) {
+		if (!e->buckets[i])
+			continue;
+		if (!any)
+			*first = i;
+		*last = i;
+		any = true;
+	}
+	return any;
+}
+
+/* 2^k with a K/M/G/T/P/E suffix once k reaches 10 (k < 64). */
+static void pow2_text(char *buf, size_t len, uint32_t k)
+{
+	static const char suffix[] = "KMGTPE";
+
+	if (k < 10)
+		snprintf(buf, len, "%llu", 1ULL << k);
+	else
+		snprintf(buf, len, "%llu%c", 1ULL << (k % 10), suffix[k / 10 - 1]);
+}
+
+/* lhist bounds: exact multiples of 1M or 1K get a suffix (never G). */
+static void lhist_num_text(char *buf, size_t len, int64_t v)
+{
+	if (v != 0 && v % (1 << 20) == 0)
+		snprintf(buf, len, "%lldM", (long long)(v / (1 << 20)));
+	else if (v != 0 && v % 1024 == 0)
+		snprintf(buf, len, "%lldK", (long long)(v / 1024));
+	else
+		snprintf(buf, len, "%lld", (long long)v);
+}
+
+/* Buckets of the regular lhist range; index 0 is below min and index
+ * lhist_buckets + 1 is at or above max. */
+static int64_t lhist_buckets(const struct type *v)
+{
+	return v->lhist_step > 0 ? (v->lhist_max - v->lhist_min) / v->lhist_step : 0;
+}
+
+static void lhist_label(char *buf, size_t len, const struct type *v, uint32_t i)
+{
+	char lo[32], hi[32];
+	int64_t start = v->lhist_min + ((int64_t)i - 1) * v->lhist_step;
+
+	if (i == 0) {
+		lhist_num_text(lo, sizeof(lo), v->lhist_min);
+		snprintf(buf, len, "(..., %s)", lo);
+	} else if (i >= lhist_buckets(v) + 1) {
+		lhist_num_text(lo, sizeof(lo), v->lhist_max);
+		snprintf(buf, len, "[%s, ...)", lo);
+	} else {
+		lhist_num_text(lo, sizeof(lo), start);
+		lhist_num_text(hi, sizeof(hi), start + v->lhist_step);
+		snprintf(buf, len, "[%s, %s)", lo, hi);
+	}
+}
+
+/* log2 buckets: 0 negative, 1 zero, 2 one, k + 2 for [2^k, 2^(k+1)). */
+static void hist_label(char *buf, size_t len, const struct type *v, uint32_t i)
+{
+	char lo[32], hi[32];
+
+	if (v->kind == T_LHIST) {
+		lhist_label(buf, len, v, i);
+	} else if (i <= 2) {
+		static const char *const small[] = { "(..., 0)", "[0]", "[1]" };
+		snprintf(buf, len, "%s", small[i]);
+	} else {
+		pow2_text(lo, sizeof(lo), i - 2);
+		if (i - 1 < 64)
+			pow2_text(hi, sizeof(hi), i - 1);
+		else
+			snprintf(hi, sizeof(hi), "16E");
+		snprintf(buf, len, "[%s, %s)", lo, hi);
+	}
+}
+
+static void hist_text(FILE *f, const struct map_desc *m, const struct entry *e,
+		      uint64_t div)
+{
+	uint32_t first = 0, last = 0;
+	uint64_t max = 0;
+
+	if (!hist_range(e, &first, &last))
+		return;
+	for (uint32_t i = first; i <= last; i++)
+		if (e->buckets[i] > max)
+			max = e->buckets[i];
+	for (uint32_t i = first; i <= last; i++) {
+		char label[80];
+		/* The bar uses the undivided counts; only the number is divided. */
+		unsigned width = (unsigned)((unsigned __int128)e->buckets[i] *
+					    HIST_BAR_WIDTH / max);
+
+		hist_label(label, sizeof(label), &m->value, i);
+		fprintf(f, "%-16s%8llu |", label,
+			(unsigned long long)(e->buckets[i] / div));
+		for (unsigned c = 0; c < HIST_BAR_WIDTH; c++)
+			fputc(c < width ? '@' : ' ', f);
+		fputs("|\n", f);
+	}
+}
+
+/* JSON bounds of a log2 bucket [2^k, 2^(k+1)). bpftrace 0.17 computes
+ * them in 32-bit int, so k == 31 gives min -2147483648 and max 0; larger
+ * k never occurs there (its index stops at 33) and we print true values. */
+static void hist_json_bounds(FILE *f, uint32_t k)
+{
+	if (k <= 31) {
+		int32_t lo = (int32_t)(1u << k);
+		int32_t hi = (int32_t)((k == 31 ? 1u : 1u << (k + 1)) - 1);
+		fprintf(f, "\"min\": %d, \"max\": %d", lo, hi);
+	} else {
+		uint64_t lo = 1ULL << k;
+		fprintf(f, "\"min\": %llu, \"max\": %llu", (unsigned long long)lo,
+			(unsigned long long)(lo + (lo - 1)));
+	}
+}
+
+static void hist_json_bucket(FILE *f, const struct type *v, uint32_t i,
+			     uint64_t count)
+{
+	fputc('{', f);
+	if (v->kind == T_LHIST) {
+		int64_t n = lhist_buckets(v);
+		int64_t lo = v->lhist_min + ((int64_t)i - 1) * v->lhist_step;
+		if (i == 0)
+			fprintf(f, "\"max\": %lld", (long long)(v->lhist_min - 1));
+		else if (i >= n + 1)
+			fprintf(f, "\"min\": %lld", (long long)v->lhist_max);
+		else
+			fprintf(f, "\"min\": %lld, \"max\": %lld", (long long)lo,
+				(long long)(lo + v->lhist_step - 1));
+	} else if (i == 0) {
+		fputs("\"max\": -1", f);
+	} else if (i <= 2) {
+		fprintf(f, "\"min\": %u, \"max\": %u", i - 1, i - 1);
+	} else {
+		hist_json_bounds(f, i - 2);
+	}
+	fprintf(f, ", \"count\": %llu}", (unsigned long long)count);
+}
+
+static void hist_json(FILE *f, const struct map_desc *m, const struct entry *e,
+		      uint64_t div)
+{
+	uint32_t first = 0, last = 0;
+
+	fputc('[', f);
+	if (hist_range(e, &first, &last)) {
+		for (uint32_t i = first; i <= last; i++) {
+			if (i > first)
+				fputs(", ", f);
+			hist_json_bucket(f, &m->value, i, e->buckets[i] / div);
+		}
+	}
+	fputc(']', f);
+}
+
+/* ---- printing maps ---------------------------------------------------- */
+
+static uint64_t div_num(uint64_t v, uint64_t div, bool is_signed)
+{
+	if (is_signed)
+		return (uint64_t)((int64_t)v / (int64_t)div);
+	return v / div;
+}
+
+static bool value_is_number(const struct type *v)
+{
+	switch (v->kind) {
+	case T_COUNT:
+	case T_SUM:
+	case T_MIN:
+	case T_MAX:
+	case T_INT:
+	case T_BOOL:
+	case T_PTR:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void entry_text(FILE *f, const struct map_desc *m, const struct entry *e,
+		       uint64_t div)
+{
+	bool sign = value_signed(&m->value);
+
+	fputs(m->name, f);
+	key_write_text(f, &m->key, e->key);
+	fputs(": ", f);
+	switch (m->value.kind) {
+	case T_HIST:
+	case T_LHIST:
+		fputc('\n', f);
+		hist_text(f, m, e, div);
+		fputc('\n', f);
+		return;
+	case T_STATS:
+		fprintf(f, "count %llu, average %lld, total %lld\n",
+			(unsigned long long)e->count, (long long)(int64_t)e->num,
+			(long long)(int64_t)e->total);
+		return;
+	case T_AVG:
+		write_num(f, div_num(e->num, div, true), true);
+		break;
+	default:
+		if (value_is_number(&m->value))
+			write_num(f, div_num(e->num, div, sign), sign);
+		else
+			value_write_text(f, &m->value, e->value);
+	}
+	fputc('\n', f);
+}
+
+static void map_text(FILE *f, const struct map_desc *m, const struct entry *v,
+		     size_t n, uint64_t div)
+{
+	/* An empty map is a blank line; avg and stats add their own blank
+	 * line after the entries, so an empty one makes two. */
+	if (n == 0)
+		fputc('\n', f);
+	for (size_t i = 0; i < n; i++)
+		entry_text(f, m, &v[i], div);
+	if (m->value.kind == T_AVG || m->value.kind == T_STATS)
+		fputc('\n', f);
+}
+
+static void entry_json_value(FILE *f, const struct map_desc *m,
+			     const struct entry *e, uint64_t div)
+{
+	bool sign = value_signed(&m->value);
+
+	switch (m->value.kind) {
+	case T_HIST:
+	case T_LHIST:
+		hist_json(f, m, e, div);
+		break;
+	case T_STATS:
+		fprintf(f, "{\"count\": %llu, \"average\": %lld, \"total\": %lld}",
+			(unsigned long long)e->count, (long long)(int64_t)e->num,
+			(long long)(int64_t)e->total);
+		break;
+	case T_AVG:
+		write_num(f, div_num(e->num, div, true), true);
+		break;
+	default:
+		if (value_is_number(&m->value))
+			write_num(f, div_num(e->num, div, sign), sign);
+		else
+			json_write_value(f, &m->value, e->value);
+	}
+}
+
+static const char *json_map_type(const struct type *v)
+{
+	if (v->kind == T_HIST || v->kind == T_LHIST)
+		return "hist";
+	if (v->kind == T_AVG || v->kind == T_STATS)
+		return "stats";
+	return "map";
+}
+
+static void map_json(FILE *f, const struct map_desc *m, const struct entry *v,
+		     size_t n, uint64_t div)
+{
+	if (n == 0)
+		return;	/* an empty map prints nothing in JSON */
+	fprintf(f, "{\"type\": \"%s\", \"data\": {", json_map_type(&m->value));
+	json_write_string(f, m->name, strlen(m->name));
+	fputs(": ", f);
+	if (m->key.kind == T_NONE) {
+		entry_json_value(f, m, &v[0], div);
+	} else {
+		fputc('{', f);
+		for (size_t i = 0; i < n; i++) {
+			if (i)
+				fputs(", ", f);
+			key_write_json(f, &m->key, v[i].key);
+			fputs(": ", f);
+			entry_json_value(f, m, &v[i], div);
+		}
+		fputc('}', f);
+	}
+	fputs("}}\n", f);
+}
+
+int output_print_map(struct output *out, const struct map_desc *m,
+		     int top, int div)
+{
+	struct entries es = { 0 };
+	int err = map_read(out, m, &es);
+
+	if (!err) {
+		/* stats() ignores top and div (bpftrace warns about it). */
+		bool plain_stats = m->value.kind == T_STATS;
+		size_t skip = 0;
+		uint64_t d = (div > 0 && !plain_stats) ? (uint64_t)div : 1;
+
+		if (top > 0 && !plain_stats && (size_t)top < es.n)
+			skip = es.n - (size_t)top;
+		if (is_json(out))
+			map_json(out->f, m, es.v + skip, es.n - skip, d);
+		else
+			map_text(out->f, m, es.v + skip, es.n - skip, d);
+	}
+	entries_free(&es);
+	return err;
+}
+
+static int map_name_cmp(const void *a, const void *b)
+{
+	const struct map_desc *const *x = a, *const *y = b;
+	return strcmp((*x)->name, (*y)->name);
+}
+
+int output_print_maps_at_exit(struct output *out, const struct map_desc *maps,
+			      int nmaps)
+{
+	const struct map_desc **order;
+	int err = 0;
+
+	/* bpftrace ends the run with two newlines, in JSON mode too. */
+	fputs("\n\n", out->f);
+	if (nmaps <= 0)
+		return 0;
+	order = calloc((size_t)nmaps, sizeof(*order));
+	if (!order)
+		return -ENOMEM;
+	for (int i = 0; i < nmaps; i++)
+		order[i] = &maps[i];
+	qsort(order, (size_t)nmaps, sizeof(*order), map_name_cmp);
+	for (int i = 0; i < nmaps; i++) {
+		int e = output_print_map(out, order[i], 0, 0);
+		if (e && !err)
+			err = e;
+	}
+	free(order);
+	return err;
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+void output_attaching(struct output *out, int nprobes)
+{
+	if (is_json(out))
+		fprintf(out->f, "{\"type\": \"attached_probes\", \"data\": {\"probes\": %d}}\n",
+			nprobes);
+	else
+		fprintf(out->f, "Attaching %d probe%s...\n", nprobes,
+			nprobes == 1 ? "" : "s");
+}
+
+void output_printf(struct output *out, const struct printf_desc *d,
+		   const void *data, size_t len)
+{
+	const struct type *args = &d->args;
+	char *text = NULL;
+	size_t tlen = 0;
+	FILE *m;
+
+	/* A short record would make us read past it; drop it instead. */
+	if (len < type_layout_size(args))
+		return;
+	if (!is_json(out)) {
+		fmt_write(out->f, d->fmt, args, data);
+		return;
+	}
+	m = open_memstream(&text, &tlen);
+	if (!m)
+		return;
+	fmt_write(m, d->fmt, args, data);
+	fclose(m);
+	fputs("{\"type\": \"printf\", \"data\": ", out->f);
+	json_write_string(out->f, text, tlen);
+	fputs("}\n", out->f);
+	free(text);
+}
+
+void output_print_value(struct output *out, const struct type *t,
+			const void *data)
+{
+	if (is_json(out)) {
+		fputs("{\"type\": \"value\", \"data\": ", out->f);
+		json_write_value(out->f, t, data);
+		fputs("}\n", out->f);
+	} else {
+		value_write_text(out->f, t, data);
+		fputc('\n', out->f);
+	}
+}
+
+void output_lost(struct output *out, uint64_t nlost)
+{
+	if (is_json(out))
+		fprintf(out->f, "{\"type\": \"lost_events\", \"data\": {\"events\": %llu}}\n",
+			(unsigned long long)nlost);
+	else
+		fprintf(out->f, "Lost %llu events\n", (unsigned long long)nlost);
+}

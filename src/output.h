@@ -1,0 +1,61 @@
+/* Output stage: turns event records and map contents into bpftrace's text
+ * or JSON form. It reads maps through their fds; it never touches the
+ * compiler's structures beyond the descriptors below.
+ */
+#ifndef BPFKIT_OUTPUT_H
+#define BPFKIT_OUTPUT_H
+
+#include <stdio.h>
+#include "types.h"
+
+enum output_format { OUT_TEXT, OUT_JSON };
+
+/* One @map of the program, as the output stage needs to read and print it. */
+struct map_desc {
+	const char *name;	/* "@" or "@name" */
+	struct type key;	/* T_NONE for a map without keys */
+	struct type value;	/* aggregation kind or plain value type */
+	int fd;			/* BPF map fd */
+	bool percpu;		/* values are per CPU and must be combined */
+	/* For T_HIST/T_LHIST the BPF key is `key` followed by a u64 bucket
+	 * index, and the value a u64 count. */
+};
+
+/* A printf() call site: the format and the layout of its arguments. */
+struct printf_desc {
+	const char *fmt;	/* with escapes already resolved */
+	struct type args;	/* T_TUPLE of the argument types */
+};
+
+struct output;
+
+struct output *output_new(FILE *f, enum output_format format, int ncpus);
+void output_free(struct output *out);
+
+/* "Attaching N probes..." (text) or its JSON record. */
+void output_attaching(struct output *out, int nprobes);
+/* Formats one printf record; data points to the argument tuple. */
+void output_printf(struct output *out, const struct printf_desc *d,
+		   const void *data, size_t len);
+/* print(@map, top, div): top == 0 prints all entries, div == 0 means 1. */
+int output_print_map(struct output *out, const struct map_desc *m,
+		     int top, int div);
+/* What bpftrace prints at exit: every non-empty map, in bpftrace's order. */
+int output_print_maps_at_exit(struct output *out, const struct map_desc *maps,
+			      int nmaps);
+/* print(value) for a non-map value. */
+void output_print_value(struct output *out, const struct type *t,
+			const void *data);
+/* A count of events the kernel dropped because the buffer was full. */
+void output_lost(struct output *out, uint64_t nlost);
+
+/* printf format handling, shared by the compiler (checking) and the
+ * output (formatting). Returns 0, or -EINVAL with a bpftrace-style message
+ * ("printf: ...") in err. args is a T_TUPLE (nelems may be 0). */
+int fmt_check(const char *fn, const char *fmt, const struct type *args,
+	      char *err, size_t errlen);
+/* Appends the formatted text to f; data holds args in the canonical layout. */
+void fmt_write(FILE *f, const char *fmt, const struct type *args,
+	       const void *data);
+
+#endif

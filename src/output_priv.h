@@ -1,0 +1,20 @@
+/* Helpers shared by output.c and fmt.c; not part of the public interface. */
+#ifndef BPFKIT_OUTPUT_PRIV_H
+#define BPFKIT_OUTPUT_PRIV_H
+
+#include <stdio.h>
+#include "types.h"
+
+/* How a buffer (T_BUF) is rendered: %r, %rx, %rh. */
+enum buf_style { BUF_ESCAPED, BUF_HEX_ESCAPED, BUF_HEX_SPACED };
+
+/* The text a value shows in print() and in map values: ints in decimal,
+ * strings raw up to their NUL, tuples as "(a, b)", buffers as %r. */
+void value_write_text(FILE *f, const struct type *t, const void *data);
+/* A T_BUF value (u64 length, then bytes) in one of the %r styles. */
+void buf_write(FILE *f, const struct type *t, const void *data,
+	       enum buf_style style);
+/* s[0..len) as the body of a JSON string, with bpftrace 0.17's escapes. */
+void json_write_escaped(FILE *f, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,628 @@
+/* Recursive-descent parser. On the first error it reports and unwinds with
+ * longjmp; every node it made is on a list so nothing leaks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lexer.h"
+#include "parser.h"
+
+struct parser {
+	struct lexer lx;
+	struct token tok;	/* the current token */
+	struct diag *diag;
+	jmp_buf fail;
+	struct node **made;	/* every node created, for cleanup on failure */
+	size_t nmade, capmade;
+	int no_slash;		/* inside a predicate: '/' ends the expression */
+};
+
+static struct node *new_node(struct parser *p, enum node_kind k, struct loc at)
+{
+	if (p->nmade == p->capmade) {
+		p->capmade = p->capmade ? 2 * p->capmade : 256;
+		p->made = realloc(p->made, p->capmade * sizeof(*p->made));
+		if (!p->made)
+			abort();
+	}
+	struct node *n = node_new(k, at);
+	p->made[p->nmade++] = n;
+	return n;
+}
+
+static char *dup_text(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (!d)
+		abort();
+	memcpy(d, s, n);
+	d[n] = 0;
+	return d;
+}
+
+__attribute__((noreturn, format(printf, 3, 4)))
+static void fail_at(struct parser *p, struct loc at, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_error(p->diag, at, "%s", msg);
+	longjmp(p->fail, 1);
+}
+
+static void advance(struct parser *p)
+{
+	p->tok = lex_next(&p->lx);
+	if (p->tok.kind == TK_ERROR)
+		longjmp(p->fail, 1);	/* the lexer already reported it */
+}
+
+static const char *tok_desc(const struct token *t, char *buf, size_t len)
+{
+	if (t->kind == TK_EOF)
+		return "end of file";
+	snprintf(buf, len, "'%.*s'", (int)(t->len > 40 ? 40 : t->len), t->start);
+	return buf;
+}
+
+static void expect(struct parser *p, enum tok_kind k)
+{
+	if (p->tok.kind != k) {
+		char buf[64];
+		fail_at(p, p->tok.loc, "syntax error: expected '%s' but found %s",
+			tok_name(k), tok_desc(&p->tok, buf, sizeof(buf)));
+	}
+	advance(p);
+}
+
+static int accept(struct parser *p, enum tok_kind k)
+{
+	if (p->tok.kind != k)
+		return 0;
+	advance(p);
+	return 1;
+}
+
+static int tok_is_word(const struct token *t, const char *w)
+{
+	return t->kind == TK_IDENT && !strcmp(t->text, w);
+}
+
+static struct node *parse_expr(struct parser *p);
+static struct node *parse_unary(struct parser *p);
+static struct node *parse_block_of(struct parser *p, int is_probe_body);
+
+static struct node *parse_block(struct parser *p)
+{
+	return parse_block_of(p, 0);
+}
+
+static const char *const type_words[] = {
+	"struct", "union", "enum", "int8", "int16", "int32", "int64", "uint8",
+	"uint16", "uint32", "uint64", "bool", "char", "short", "int", "long",
+	"unsigned", "signed", "void", "u8", "u16", "u32", "u64", "s8", "s16",
+	"s32", "s64", "string", "inet",
+};
+
+static int is_type_word(const struct token *t)
+{
+	if (t->kind != TK_IDENT)
+		return 0;
+	for (size_t i = 0; i < sizeof(type_words) / sizeof(type_words[0]); i++)
+		if (!strcmp(t->text, type_words[i]))
+			return 1;
+	return 0;
+}
+
+/* A type name as in casts and sizeof: words, then '*'s. */
+static struct node *parse_type_name(struct parser *p, struct loc at)
+{
+	char name[256] = "";
+	while (p->tok.kind == TK_IDENT) {
+		if (strlen(name) + strlen(p->tok.text) + 2 >= sizeof(name))
+			fail_at(p, p->tok.loc, "type name too long");
+		if (*name)
+			strcat(name, " ");
+		strcat(name, p->tok.text);
+		advance(p);
+	}
+	struct node *n = new_node(p, N_CAST, at);
+	n->str = dup_text(name, strlen(name));
+	while (accept(p, TK_STAR))
+		n->num++;
+	return n;
+}
+
+/* '(' begins a cast when a type word follows it. Peeks by saving the
+ * lexer state, which is plain data. */
+static int at_cast(struct parser *p)
+{
+	if (p->tok.kind != TK_LPAREN)
+		return 0;
+	struct lex_mark mark = lex_mark(&p->lx);
+	struct token next = lex_next(&p->lx);
+	int yes = next.kind != TK_ERROR && is_type_word(&next);
+	lex_reset(&p->lx, mark);
+	return yes;
+}
+
+static struct node *parse_args(struct parser *p, struct node *call)
+{
+	expect(p, TK_LPAREN);
+	int saved = p->no_slash;
+	p->no_slash = 0;
+	if (p->tok.kind != TK_RPAREN) {
+		do {
+			node_add_kid(call, parse_expr(p));
+		} while (accept(p, TK_COMMA));
+	}
+	p->no_slash = saved;
+	expect(p, TK_RPAREN);
+	return call;
+}
+
+static struct node *parse_var(struct parser *p)
+{
+	struct token t = p->tok;
+	advance(p);
+	const char *name = t.text + 1;
+	if (!strcmp(name, "#")) {
+		struct node *n = new_node(p, N_POSITIONAL, t.loc);
+		n->str = dup_text("$#", 2);
+		return n;
+	}
+	if (name[0] >= '0' && name[0] <= '9') {
+		char *end;
+		long v = strtol(name, &end, 10);
+		if (*end || v < 1)
+			fail_at(p, t.loc, "invalid positional parameter '%s'", t.text);
+		struct node *n = new_node(p, N_POSITIONAL, t.loc);
+		n->num = v;
+		return n;
+	}
+	struct node *n = new_node(p, N_VAR, t.loc);
+	n->str = dup_text(t.text, t.len);
+	return n;
+}
+
+static struct node *parse_primary(struct parser *p)
+{
+	struct token t = p->tok;
+	struct node *n;
+	switch (t.kind) {
+	case TK_INT:
+		advance(p);
+		n = new_node(p, N_INT, t.loc);
+		n->num = t.num;
+		return n;
+	case TK_STRING:
+		advance(p);
+		n = new_node(p, N_STR, t.loc);
+		n->str = dup_text(t.text, t.text_len);
+		n->num = (int64_t)t.text_len;
+		return n;
+	case TK_VAR:
+		return parse_var(p);
+	case TK_MAP:
+		advance(p);
+		n = new_node(p, N_MAP, t.loc);
+		n->str = dup_text(t.text, t.len);
+		if (accept(p, TK_LBRACKET)) {
+			int saved = p->no_slash;
+			p->no_slash = 0;
+			do {
+				node_add_kid(n, parse_expr(p));
+			} while (accept(p, TK_COMMA));
+			p->no_slash = saved;
+			expect(p, TK_RBRACKET);
+		}
+		return n;
+	case TK_LPAREN: {
+		advance(p);
+		int saved = p->no_slash;
+		p->no_slash = 0;
+		struct node *e = parse_expr(p);
+		if (p->tok.kind == TK_COMMA) {
+			n = new_node(p, N_TUPLE, t.loc);
+			node_add_kid(n, e);
+			while (accept(p, TK_COMMA))
+				node_add_kid(n, parse_expr(p));
+			e = n;
+		}
+		p->no_slash = saved;
+		expect(p, TK_RPAREN);
+		return e;
+	}
+	case TK_IDENT:
+		advance(p);
+		if (!strcmp(t.text, "sizeof")) {
+			n = new_node(p, N_SIZEOF, t.loc);
+			expect(p, TK_LPAREN);
+			if (is_type_word(&p->tok))
+				n->a = parse_type_name(p, p->tok.loc);
+			else
+				n->b = parse_expr(p);
+			expect(p, TK_RPAREN);
+			return n;
+		}
+		if (p->tok.kind == TK_LPAREN) {
+			n = new_node(p, N_CALL, t.loc);
+			n->str = dup_text(t.text, t.len);
+			return parse_args(p, n);
+		}
+		n = new_node(p, N_BUILTIN, t.loc);
+		n->str = dup_text(t.text, t.len);
+		return n;
+	default: {
+		char buf[64];
+		fail_at(p, t.loc, "syntax error: unexpected %s",
+			tok_desc(&t, buf, sizeof(buf)));
+	}
+	}
+}
+
+static struct node *parse_postfix(struct parser *p)
+{
+	struct node *n = parse_primary(p);
+	for (;;) {
+		struct token t = p->tok;
+		if (t.kind == TK_DOT || t.kind == TK_ARROW) {
+			advance(p);
+			if (t.kind == TK_DOT && p->tok.kind == TK_INT) {
+				struct node *ti = new_node(p, N_TUPLE_INDEX, t.loc);
+				ti->a = n;
+				ti->num = p->tok.num;
+				advance(p);
+				n = ti;
+				continue;
+			}
+			if (p->tok.kind != TK_IDENT)
+				fail_at(p, p->tok.loc, "syntax error: expected a field name after '%s'",
+					tok_name(t.kind));
+			struct node *f = new_node(p, N_FIELD, t.loc);
+			f->a = n;
+			f->str = dup_text(p->tok.text, p->tok.len);
+			f->num = t.kind == TK_ARROW;
+			advance(p);
+			n = f;
+		} else if (t.kind == TK_LBRACKET) {
+			advance(p);
+			struct node *ix = new_node(p, N_INDEX, t.loc);
+			ix->a = n;
+			ix->b = parse_expr(p);
+			expect(p, TK_RBRACKET);
+			n = ix;
+		} else if (t.kind == TK_INC || t.kind == TK_DEC) {
+			advance(p);
+			struct node *u = new_node(p, N_INCDEC, t.loc);
+			u->op = t.kind;
+			u->a = n;
+			n = u;
+		} else {
+			return n;
+		}
+	}
+}
+
+static struct node *parse_unary(struct parser *p)
+{
+	struct token t = p->tok;
+	switch (t.kind) {
+	case TK_MINUS: case TK_BANG: case TK_TILDE: case TK_STAR: case TK_AMP: {
+		advance(p);
+		struct node *u = new_node(p, N_UNOP, t.loc);
+		u->op = t.kind;
+		u->a = parse_unary(p);
+		return u;
+	}
+	case TK_PLUS:
+		advance(p);
+		return parse_unary(p);
+	case TK_INC: case TK_DEC: {
+		advance(p);
+		struct node *u = new_node(p, N_INCDEC, t.loc);
+		u->op = t.kind;
+		u->num = 1;
+		u->a = parse_unary(p);
+		return u;
+	}
+	case TK_LPAREN:
+		if (at_cast(p)) {
+			advance(p);
+			struct node *c = parse_type_name(p, t.loc);
+			expect(p, TK_RPAREN);
+			c->a = parse_unary(p);
+			return c;
+		}
+		/* fall through */
+	default:
+		return parse_postfix(p);
+	}
+}
+
+/* Binary operator precedence, C's: higher binds tighter; 0 = not binary. */
+static int binop_prec(const struct parser *p, enum tok_kind k)
+{
+	switch (k) {
+	case TK_OROR: return 1;
+	case TK_ANDAND: return 2;
+	case TK_PIPE: return 3;
+	case TK_CARET: return 4;
+	case TK_AMP: return 5;
+	case TK_EQ: case TK_NE: return 6;
+	case TK_LT: case TK_LE: case TK_GT: case TK_GE: return 7;
+	case TK_SHL: case TK_SHR: return 8;
+	case TK_PLUS: case TK_MINUS: return 9;
+	case TK_SLASH: return p->no_slash ? 0 : 10;
+	case TK_STAR: case TK_PERCENT: return 10;
+	default: return 0;
+	}
+}
+
+static struct node *parse_binary(struct parser *p, int min_prec)
+{
+	struct node *left = parse_unary(p);
+	for (;;) {
+		int prec = binop_prec(p, p->tok.kind);
+		if (!prec || prec < min_prec)
+			return left;
+		struct token op = p->tok;
+		advance(p);
+		struct node *b = new_node(p, N_BINOP, op.loc);
+		b->op = op.kind;
+		b->a = left;
+		b->b = parse_binary(p, prec + 1);
+		left = b;
+	}
+}
+
+static struct node *parse_expr(struct parser *p)
+{
+	struct node *cond = parse_binary(p, 1);
+	if (p->tok.kind != TK_QUESTION)
+		return cond;
+	struct node *t = new_node(p, N_TERNARY, p->tok.loc);
+	advance(p);
+	t->a = cond;
+	t->b = parse_expr(p);
+	expect(p, TK_COLON);
+	t->c = parse_expr(p);
+	return t;
+}
+
+static int is_assign_op(enum tok_kind k)
+{
+	return k >= TK_ASSIGN && k <= TK_SHR_ASSIGN;
+}
+
+static struct node *parse_paren_cond(struct parser *p)
+{
+	return parse_expr(p);	/* the parentheses are an ordinary group */
+}
+
+static struct node *parse_if(struct parser *p, struct loc at)
+{
+	struct node *n = new_node(p, N_IF, at);
+	n->a = parse_paren_cond(p);
+	n->b = parse_block(p);
+	if (tok_is_word(&p->tok, "else")) {
+		struct loc eloc = p->tok.loc;
+		advance(p);
+		if (tok_is_word(&p->tok, "if")) {
+			advance(p);
+			n->c = parse_if(p, eloc);
+		} else {
+			n->c = parse_block(p);
+		}
+	}
+	return n;
+}
+
+static struct node *parse_for(struct parser *p, struct loc at)
+{
+	struct node *n = new_node(p, N_FOR, at);
+	expect(p, TK_LPAREN);
+	if (p->tok.kind != TK_VAR)
+		fail_at(p, p->tok.loc, "syntax error: for loops need a $variable");
+	n->a = parse_var(p);
+	expect(p, TK_COLON);
+	struct node *src = parse_binary(p, 1);
+	if (p->tok.kind == TK_DOTDOT) {
+		struct node *r = new_node(p, N_RANGE, p->tok.loc);
+		advance(p);
+		r->a = src;
+		r->b = parse_binary(p, 1);
+		src = r;
+	}
+	n->b = src;
+	expect(p, TK_RPAREN);
+	n->c = parse_block(p);
+	return n;
+}
+
+/* Returns the statement and whether it ended with a block (no ';' needed). */
+static struct node *parse_stmt(struct parser *p, int *ends_with_block)
+{
+	struct token t = p->tok;
+	*ends_with_block = 1;
+	if (t.kind == TK_LBRACE)
+		return parse_block(p);
+	if (t.kind == TK_IDENT) {
+		if (!strcmp(t.text, "if")) {
+			advance(p);
+			return parse_if(p, t.loc);
+		}
+		if (!strcmp(t.text, "while")) {
+			advance(p);
+			struct node *n = new_node(p, N_WHILE, t.loc);
+			n->a = parse_paren_cond(p);
+			n->b = parse_block(p);
+			return n;
+		}
+		if (!strcmp(t.text, "unroll")) {
+			advance(p);
+			struct node *n = new_node(p, N_UNROLL, t.loc);
+			expect(p, TK_LPAREN);
+			if (p->tok.kind != TK_INT)
+				fail_at(p, p->tok.loc, "unroll needs an integer literal");
+			n->num = p->tok.num;
+			advance(p);
+			expect(p, TK_RPAREN);
+			n->b = parse_block(p);
+			return n;
+		}
+		if (!strcmp(t.text, "for")) {
+			advance(p);
+			return parse_for(p, t.loc);
+		}
+		*ends_with_block = 0;
+		if (!strcmp(t.text, "return") || !strcmp(t.text, "break") ||
+		    !strcmp(t.text, "continue")) {
+			advance(p);
+			enum node_kind k = t.text[0] == 'r' ? N_RETURN :
+					   t.text[0] == 'b' ? N_BREAK : N_CONTINUE;
+			struct node *n = new_node(p, k, t.loc);
+			if (k == N_RETURN && p->tok.kind != TK_SEMI && p->tok.kind != TK_RBRACE)
+				n->a = parse_expr(p);
+			return n;
+		}
+		if (!strcmp(t.text, "let"))
+			advance(p);	/* "let $x = ..." declares like a first assignment */
+	}
+	*ends_with_block = 0;
+	struct node *e = parse_expr(p);
+	if (is_assign_op(p->tok.kind)) {
+		struct node *a = new_node(p, N_ASSIGN, p->tok.loc);
+		a->op = p->tok.kind;
+		advance(p);
+		if (e->kind != N_VAR && e->kind != N_MAP)
+			fail_at(p, e->loc, "can only assign to a $variable or a @map");
+		a->a = e;
+		a->b = parse_expr(p);
+		return a;
+	}
+	struct node *s = new_node(p, N_EXPR_STMT, e->loc);
+	s->a = e;
+	return s;
+}
+
+static struct node *parse_block_of(struct parser *p, int is_probe_body)
+{
+	struct node *blk = new_node(p, N_BLOCK, p->tok.loc);
+	expect(p, TK_LBRACE);
+	while (p->tok.kind != TK_RBRACE) {
+		if (accept(p, TK_SEMI))
+			continue;
+		if (p->tok.kind == TK_EOF)
+			fail_at(p, p->tok.loc, "syntax error: missing '}' at end of file");
+		int ends_with_block;
+		node_add_kid(blk, parse_stmt(p, &ends_with_block));
+		if (!ends_with_block && p->tok.kind != TK_RBRACE) {
+			char buf[64];
+			if (p->tok.kind != TK_SEMI)
+				fail_at(p, p->tok.loc,
+					"syntax error: expected ';' or '}' but found %s",
+					tok_desc(&p->tok, buf, sizeof(buf)));
+		}
+	}
+	if (!is_probe_body)
+		advance(p);
+	/* A probe body leaves its '}' current: what follows a probe is lexed
+	 * as an attach point, not as a token. */
+	return blk;
+}
+
+static void add_attach(struct parser *p, struct node *probe)
+{
+	struct token t = lex_attach_point(&p->lx);
+	if (t.kind != TK_ATTACH) {
+		char c = *p->lx.p;
+		if (!c)
+			fail_at(p, t.loc, "syntax error: expected an attach point but found end of file");
+		fail_at(p, t.loc, "syntax error: expected an attach point but found '%c'", c);
+	}
+	probe->attach = realloc(probe->attach, (size_t)(probe->nattach + 1) * sizeof(*probe->attach));
+	if (!probe->attach)
+		abort();
+	probe->attach[probe->nattach].text = dup_text(t.text, t.len);
+	probe->attach[probe->nattach].loc = t.loc;
+	probe->nattach++;
+}
+
+static struct node *parse_probe(struct parser *p)
+{
+	struct node *probe = new_node(p, N_PROBE, p->lx.p == p->lx.src ?
+				      (struct loc){ 1, 1 } : p->tok.loc);
+	add_attach(p, probe);
+	probe->loc = probe->attach[0].loc;
+	advance(p);
+	while (p->tok.kind == TK_COMMA) {
+		add_attach(p, probe);
+		advance(p);
+	}
+	if (p->tok.kind == TK_SLASH) {
+		advance(p);
+		p->no_slash = 1;
+		probe->a = parse_expr(p);
+		p->no_slash = 0;
+		expect(p, TK_SLASH);
+	}
+	if (p->tok.kind != TK_LBRACE) {
+		char buf[64];
+		fail_at(p, p->tok.loc, "syntax error: expected '{' after the attach point, found %s",
+			tok_desc(&p->tok, buf, sizeof(buf)));
+	}
+	probe->b = parse_block_of(p, 1);
+	return probe;
+}
+
+/* Frees only what each node owns itself; used when unwinding, where the
+ * tree may be half built and every node is on the `made` list. */
+static void free_made(struct parser *p)
+{
+	for (size_t i = 0; i < p->nmade; i++) {
+		struct node *n = p->made[i];
+		n->a = n->b = n->c = NULL;
+		n->nkids = 0;
+		node_free(n);
+	}
+}
+
+static struct node *parse_all(struct parser *p)
+{
+	struct node *prog = new_node(p, N_PROGRAM, (struct loc){ 1, 1 });
+	for (;;) {
+		while (lex_skip_directive(&p->lx))
+			;
+		int end = lex_at_end(&p->lx);
+		if (end < 0)
+			longjmp(p->fail, 1);
+		if (end)
+			break;
+		node_add_kid(prog, parse_probe(p));
+	}
+	if (prog->nkids == 0)
+		fail_at(p, (struct loc){ 1, 1 }, "no probes in the program");
+	return prog;
+}
+
+struct node *parse_program(const struct source *src, struct diag *diag)
+{
+	struct parser *p = calloc(1, sizeof(*p));
+	if (!p)
+		abort();
+	p->diag = diag;
+	lex_init(&p->lx, src->text, diag);
+	struct node *prog = NULL;
+	if (setjmp(p->fail) == 0)
+		prog = parse_all(p);
+	else
+		free_made(p);
+	free(p->made);
+	lex_free(&p->lx);
+	free(p);
+	return prog;
+}

@@ -1,0 +1,84 @@
+/* The typed program: what semantic analysis learns about a parsed script
+ * and what the later stages (code generation, loading, running) consume. */
+#ifndef BPFKIT_PROGRAM_H
+#define BPFKIT_PROGRAM_H
+
+#include "ast.h"
+#include "output.h"
+#include "provider.h"
+#include "types.h"
+
+/* First u64 of every ring-buffer record. */
+enum event_kind {
+	EV_PRINTF = 1,		/* then u64 fmt id, then the argument tuple */
+	EV_EXIT,
+	EV_PRINT_MAP,		/* then u64 map id, u64 top, u64 div */
+	EV_CLEAR,		/* then u64 map id */
+	EV_ZERO,		/* then u64 map id */
+	EV_PRINT_VALUE,		/* then u64 fmt id (its args: one value) */
+	EV_TIME,		/* then u64 fmt id (strftime format of time()) */
+	EV_MAP_FULL,		/* then u64 map id */
+};
+
+struct map_info {
+	char *name;		/* "@" or "@name" */
+	struct type key;	/* T_NONE: no key; else the key (T_TUPLE for a, b) */
+	struct type value;
+	int nkeys;		/* expressions in [...], -1 until first use */
+	struct loc loc;		/* first use, for errors */
+};
+
+/* printf, print(value), time(): a format and its argument layout. */
+struct fmt_info {
+	char *fmt;
+	struct type args;	/* T_TUPLE */
+};
+
+struct var_info {
+	char *name;		/* "$x" */
+	struct type type;
+	struct loc loc;
+};
+
+/* One `attach, attach /pred/ { ... }` of the script. */
+struct probe_info {
+	struct node *node;
+	struct probe_list probes;	/* the attach points, expanded */
+	struct var_info *vars;
+	int nvars;
+	bool per_probe_code;	/* uses args or probe: one program per probe */
+};
+
+struct options {
+	int strlen;		/* size of str() results (BPFTRACE_STRLEN) */
+	int cpid;		/* -c child, 0 when none */
+	int target_pid;		/* -p, 0 when none */
+	char **params;		/* positional parameters $1.. */
+	int nparams;
+	bool unsafe;
+	int map_max_entries;
+};
+
+struct program {
+	struct node *ast;
+	struct options opts;
+	struct probe_info *probes;
+	int nprobes;
+	struct map_info *maps;
+	int nmaps;
+	struct fmt_info *fmts;
+	int nfmts;
+};
+
+/* Expands attach points and types the tree. Returns 0, or -EINVAL after
+ * reporting every error to diag. */
+int sema_run(struct program *prog, struct diag *diag);
+void program_free(struct program *prog);
+/* Map descriptors for the output stage; fds filled by the loader. */
+struct map_desc *program_map_descs(const struct program *prog, const int *fds);
+bool map_is_percpu(const struct map_info *m);
+/* BPF key size of a map: its key layout, plus the bucket for histograms. */
+uint32_t map_key_size(const struct map_info *m);
+uint32_t map_value_size(const struct map_info *m);
+
+#endif

@@ -1,0 +1,99 @@
+/* Probe providers. Each probe type is one provider behind this interface:
+ * expand an attach point into concrete probes (wildcards included),
+ * describe a probe's `args`, attach a loaded program, and list probes.
+ * Adding a probe type means one file in providers/ and one table entry in
+ * provider.c. */
+#ifndef BPFKIT_PROVIDER_H
+#define BPFKIT_PROVIDER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <linux/bpf.h>
+
+struct errbuf {
+	char msg[512];
+};
+
+__attribute__((format(printf, 2, 3)))
+int err_set(struct errbuf *e, const char *fmt, ...);	/* returns -EINVAL */
+
+enum field_kind {
+	F_INT,		/* integer of `size` bytes */
+	F_CHAR_ARRAY,	/* char name[size] inside the record */
+	F_DATA_LOC,	/* __data_loc char[]: u32 (len << 16 | offset) */
+	F_PTR,		/* a pointer; user_ptr says into which address space */
+};
+
+/* One member of `args`. */
+struct ctx_field {
+	char *name;
+	char *ctype;		/* C spelling for -lv, e.g. "const char *" */
+	enum field_kind kind;
+	uint32_t offset, size;
+	bool is_signed;
+	bool user_ptr;		/* points into user memory (syscall arguments) */
+};
+
+/* When a probe's program runs. */
+enum probe_run { RUN_ON_EVENT, RUN_AT_BEGIN, RUN_AT_END };
+
+struct probe;
+
+struct probe_list {
+	struct probe **v;
+	int n, cap;
+};
+
+struct provider {
+	const char *name;	/* "tracepoint" */
+	const char *alias;	/* "t", or NULL */
+	enum bpf_prog_type prog_type;
+	enum probe_run run;
+	/* Expands "spec" (the text after "name:") into probes appended with
+	 * probe_list_add. Returns 0 or a negative errno with e set. */
+	int (*expand)(const char *spec, struct probe_list *out, struct errbuf *e);
+	/* Fills p->fields; NULL when the provider has no `args`. */
+	int (*describe)(struct probe *p, struct errbuf *e);
+	/* Attaches prog_fd; stores what detach needs in p. */
+	int (*attach)(struct probe *p, int prog_fd, struct errbuf *e);
+	void (*detach)(struct probe *p);
+	/* -l: prints matching probes (one per line), with args if verbose. */
+	int (*list)(const char *glob, bool verbose, FILE *out);
+};
+
+struct probe {
+	const struct provider *prov;
+	char *name;		/* canonical, e.g. "tracepoint:syscalls:sys_enter_openat" */
+	char *target;		/* tracepoint category, binary path, ... */
+	char *func;		/* tracepoint name, symbol, ... */
+	uint64_t period;	/* interval and profile: nanoseconds or count */
+	bool period_is_freq;	/* profile:hz */
+	struct ctx_field *fields;
+	int nfields;
+	/* attachment */
+	int *fds;		/* perf events / links to close on detach */
+	int nfds;
+};
+
+
+struct probe *probe_list_add(struct probe_list *l, const struct provider *prov,
+			     const char *name);
+void probe_list_free(struct probe_list *l);
+void probe_free(struct probe *p);
+void probe_add_fd(struct probe *p, int fd);
+void probe_close_fds(struct probe *p);
+const struct ctx_field *probe_field(const struct probe *p, const char *name);
+
+/* Finds the provider of an attach point ("t:a:b", "BEGIN") and expands it. */
+int provider_expand(const char *attach, struct probe_list *out, struct errbuf *e);
+const struct provider *provider_find(const char *name, size_t len);
+/* -l [GLOB]: every provider lists what matches. */
+int provider_list(const char *glob, bool verbose, FILE *out);
+
+/* The tracefs directory, mounted on first use if it is not. */
+const char *tracefs_dir(void);
+/* perf_event_open(2) wrapper. */
+int perf_event_open_fd(void *attr, int pid, int cpu, int group, unsigned long flags);
+
+#endif

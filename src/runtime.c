@@ -1,0 +1,240 @@
+/* The event loop. Signals arrive through a signalfd checked between ring
+ * buffer polls, so no handler touches shared state. */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "runtime.h"
+
+#define POLL_MS 100
+
+struct run {
+	const struct program *prog;
+	const struct loaded *ld;
+	struct output *out;
+	struct map_desc *maps;
+	struct printf_desc *fmts;
+	bool exit_requested;
+	int ncpus;
+};
+
+static void clear_map(int fd, const struct map_desc *m, bool zero, int ncpus)
+{
+	uint32_t ksize = type_layout_size(&m->key);
+	if (m->value.kind == T_HIST || m->value.kind == T_LHIST)
+		ksize += 8;
+	if (!ksize)
+		ksize = 8;
+	uint32_t vsize = m->value.kind == T_HIST || m->value.kind == T_LHIST ? 8 :
+			 type_layout_size(&m->value);
+	size_t vbytes = (size_t)((vsize + 7) & ~7u) * (size_t)(m->percpu ? ncpus : 1);
+	char *key = calloc(1, ksize), *next = calloc(1, ksize), *zeros = calloc(1, vbytes);
+	if (!key || !next || !zeros)
+		abort();
+	/* Deleting while iterating restarts the walk; collect first. */
+	int err = bpf_map_get_next_key(fd, NULL, next);
+	while (!err) {
+		memcpy(key, next, ksize);
+		err = bpf_map_get_next_key(fd, key, next);
+		if (zero)
+			bpf_map_update_elem(fd, key, zeros, BPF_EXIST);
+		else
+			bpf_map_delete_elem(fd, key);
+		if (!zero && err)
+			break;
+	}
+	free(key);
+	free(next);
+	free(zeros);
+}
+
+static int on_event(void *ctx, void *data, size_t size)
+{
+	struct run *r = ctx;
+	const uint64_t *w = data;
+	if (size < 8 || r->exit_requested)
+		return 0;
+	switch ((enum event_kind)w[0]) {
+	case EV_PRINTF:
+		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts)
+			output_printf(r->out, &r->fmts[w[1]], w + 2, size - 16);
+		break;
+	case EV_PRINT_VALUE:
+		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts)
+			output_print_value(r->out, &r->fmts[w[1]].args.elems[0], w + 2);
+		break;
+	case EV_EXIT:
+		r->exit_requested = true;
+		break;
+	case EV_PRINT_MAP:
+		if (size >= 32 && w[1] < (uint64_t)r->prog->nmaps)
+			output_print_map(r->out, &r->maps[w[1]], (int)w[2], (int)w[3]);
+		break;
+	case EV_CLEAR:
+	case EV_ZERO:
+		if (size >= 16 && w[1] < (uint64_t)r->prog->nmaps)
+			clear_map(r->maps[w[1]].fd, &r->maps[w[1]], w[0] == EV_ZERO, r->ncpus);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int attach_all(const struct codegen_result *code, const struct loaded *ld,
+		      struct diag *diag)
+{
+	for (int i = 0; i < code->nprogs; i++) {
+		const struct bpf_code *c = &code->progs[i];
+		for (int k = 0; k < c->nprobes; k++) {
+			struct errbuf e;
+			if (c->probes[k]->prov->attach(c->probes[k], ld->prog_fds[i], &e)) {
+				diag_error(diag, c->pi->node->loc, "%s", e.msg);
+				return -EINVAL;
+			}
+		}
+	}
+	return 0;
+}
+
+static void detach_all(const struct codegen_result *code)
+{
+	for (int i = 0; i < code->nprogs; i++)
+		for (int k = 0; k < code->progs[i].nprobes; k++)
+			code->progs[i].probes[k]->prov->detach(code->progs[i].probes[k]);
+}
+
+/* Runs the BEGIN or END programs once, in bpfkit's own context. */
+static int run_special(const struct codegen_result *code, const struct loaded *ld,
+		       enum probe_run when, struct diag *diag)
+{
+	for (int i = 0; i < code->nprogs; i++) {
+		if (code->progs[i].probes[0]->prov->run != when)
+			continue;
+		__u64 args[1] = { 0 };
+		LIBBPF_OPTS(bpf_test_run_opts, opts, .ctx_in = args, .ctx_size_in = sizeof(args));
+		int err = bpf_prog_test_run_opts(ld->prog_fds[i], &opts);
+		if (err) {
+			diag_error(diag, code->progs[i].pi->node->loc, "cannot run %s: %s",
+				   code->progs[i].probes[0]->name, strerror(-err));
+			return err;
+		}
+	}
+	return 0;
+}
+
+static int count_probes(const struct codegen_result *code)
+{
+	int n = 0;
+	for (int i = 0; i < code->nprogs; i++)
+		n += code->progs[i].nprobes;
+	return n;
+}
+
+/* True once a -c child or -p target has gone. */
+static bool target_gone(const struct runtime_opts *ro)
+{
+	if (ro->child_pid > 0) {
+		int status;
+		if (waitpid(ro->child_pid, &status, WNOHANG) == ro->child_pid)
+			return true;
+	}
+	return ro->target_pid > 0 && kill(ro->target_pid, 0) != 0 && errno == ESRCH;
+}
+
+static bool signalled(int sfd)
+{
+	struct signalfd_siginfo si;
+	bool any = false;
+	while (read(sfd, &si, sizeof(si)) == sizeof(si))
+		if (si.ssi_signo == SIGINT || si.ssi_signo == SIGTERM)
+			any = true;
+	return any;
+}
+
+static void release_child(const struct runtime_opts *ro)
+{
+	if (ro->child_go_fd >= 0) {
+		uint64_t go = 1;
+		if (write(ro->child_go_fd, &go, sizeof(go)) != sizeof(go))
+			kill(ro->child_pid, SIGKILL);
+		close(ro->child_go_fd);
+	}
+}
+
+static void report_lost(const struct run *r)
+{
+	int key = 0;
+	struct bpf_state st;
+	if (bpf_map_lookup_elem(loader_map_fd(r->ld, r->prog, IMAP_STATE), &key, &st) == 0 &&
+	    st.lost_events)
+		output_lost(r->out, st.lost_events);
+}
+
+int runtime_run(const struct program *prog, const struct codegen_result *code,
+		const struct loaded *ld, struct output *out,
+		const struct runtime_opts *ro, struct diag *diag)
+{
+	struct run r = { .prog = prog, .ld = ld, .out = out, .ncpus = libbpf_num_possible_cpus() };
+	r.maps = program_map_descs(prog, ld->map_fds);
+	r.fmts = calloc((size_t)prog->nfmts + 1, sizeof(*r.fmts));
+	for (int i = 0; i < prog->nfmts; i++) {
+		r.fmts[i].fmt = prog->fmts[i].fmt;
+		r.fmts[i].args = prog->fmts[i].args;
+	}
+	sigset_t mask, old;
+	sigemptyset(&mask);
+	sigaddset(&mask, SIGINT);
+	sigaddset(&mask, SIGTERM);
+	sigprocmask(SIG_BLOCK, &mask, &old);
+	int sfd = signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
+	struct ring_buffer *rb = ring_buffer__new(loader_map_fd(ld, prog, IMAP_RINGBUF),
+						  on_event, &r, NULL);
+	int status = 1;
+	if (!rb || sfd < 0) {
+		diag_error(diag, (struct loc){ 0, 0 }, "cannot set up the event loop: %s", strerror(errno));
+		goto out;
+	}
+	if (!ro->quiet)
+		output_attaching(out, count_probes(code));
+	if (attach_all(code, ld, diag))
+		goto detach;
+	if (ro->attach_done)
+		clock_gettime(CLOCK_MONOTONIC, ro->attach_done);
+	if (run_special(code, ld, RUN_AT_BEGIN, diag))
+		goto detach;
+	release_child(ro);
+	ring_buffer__consume(rb);
+	while (!r.exit_requested) {
+		int n = ring_buffer__poll(rb, POLL_MS);
+		if (n < 0 && n != -EINTR)
+			break;
+		if (signalled(sfd) || target_gone(ro))
+			break;
+	}
+	ring_buffer__consume(rb);
+	status = 0;
+detach:
+	detach_all(code);
+	if (status == 0) {
+		r.exit_requested = false;
+		run_special(code, ld, RUN_AT_END, diag);
+		ring_buffer__consume(rb);
+		report_lost(&r);
+		output_print_maps_at_exit(out, r.maps, prog->nmaps);
+	}
+out:
+	ring_buffer__free(rb);
+	if (sfd >= 0)
+		close(sfd);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	free(r.maps);
+	free(r.fmts);
+	return status;
+}

@@ -1,0 +1,23 @@
+/* Runtime: attaches the loaded programs, runs BEGIN, reads events until
+ * the script exits, runs END, detaches and prints the maps. */
+#ifndef BPFKIT_RUNTIME_H
+#define BPFKIT_RUNTIME_H
+
+#include <stdbool.h>
+#include "loader.h"
+#include "output.h"
+
+struct runtime_opts {
+	int child_pid;		/* -c: exit when it ends; released by the runtime */
+	int child_go_fd;	/* write end of the pipe the child waits on */
+	int target_pid;		/* -p: exit when it ends */
+	bool quiet;		/* -q: no "Attaching N probes..." */
+	struct timespec *attach_done;	/* when set, filled after attaching */
+};
+
+/* Returns the exit status for bpfkit: 0 after a normal end. */
+int runtime_run(const struct program *prog, const struct codegen_result *code,
+		const struct loaded *ld, struct output *out,
+		const struct runtime_opts *ro, struct diag *diag);
+
+#endif

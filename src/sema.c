@@ -1,0 +1,1052 @@
+/* Semantic analysis: expands attach points, types every expression, and
+ * builds the tables of maps, variables and printf formats.
+ *
+ * It runs over the tree twice. A map may be read in one probe before the
+ * probe that assigns it, so the first pass only learns map types (its
+ * errors are counted, not printed); the second pass checks and reports. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lexer.h"
+#include "program.h"
+
+struct sema {
+	struct program *prog;
+	struct diag *diag;
+	int pass;		/* 1: learn map types, 2: check and report */
+	int nerrors;
+	struct probe_info *pi;	/* the probe being checked */
+	int loop_depth;
+};
+
+static char *xstrdup(const char *s)
+{
+	char *d = strdup(s);
+	if (!d)
+		abort();
+	return d;
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (!p)
+		abort();
+	return p;
+}
+
+__attribute__((format(printf, 3, 4)))
+static void error_at(struct sema *s, struct loc at, const char *fmt, ...)
+{
+	s->nerrors++;
+	if (s->pass != 2)
+		return;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_error(s->diag, at, "%s", msg);
+}
+
+static void set_type(struct node *n, struct type t)
+{
+	type_release(&n->type);
+	n->type = t;
+}
+
+static struct type int64(bool is_signed)
+{
+	return type_int(8, is_signed);
+}
+
+/* The form a value takes as a map key, map value or tuple element: every
+ * integer widens to 64 bits. */
+static struct type stored_type(const struct type *t)
+{
+	if (type_is_intlike(t) && t->kind != T_KSYM)
+		return int64(t->kind == T_INT ? t->is_signed : false);
+	if (t->kind == T_TUPLE) {
+		struct type c = type_clone(t);
+		for (uint32_t i = 0; i < c.nelems; i++) {
+			struct type e = stored_type(&c.elems[i]);
+			type_release(&c.elems[i]);
+			c.elems[i] = e;
+		}
+		c.size = type_layout_size(&c);
+		return c;
+	}
+	return type_clone(t);
+}
+
+/* Merges `t` into the recorded type `have`: strings widen to the longer,
+ * integers to signed if either is. Returns false on a real mismatch. */
+static bool unify(struct type *have, const struct type *t)
+{
+	if (have->kind == T_NONE) {
+		*have = stored_type(t);
+		return true;
+	}
+	struct type st = stored_type(t);
+	bool ok = have->kind == st.kind;
+	if (ok && have->kind == T_STR && st.size > have->size)
+		have->size = st.size;
+	else if (ok && have->kind == T_INT)
+		have->is_signed |= st.is_signed;
+	else if (ok && have->kind == T_TUPLE) {
+		ok = have->nelems == st.nelems;
+		for (uint32_t i = 0; ok && i < st.nelems; i++)
+			ok = unify(&have->elems[i], &st.elems[i]);
+		if (ok)
+			have->size = type_layout_size(have);
+	} else if (ok && type_is_agg(have))
+		ok = type_equal(have, &st);
+	type_release(&st);
+	return ok;
+}
+
+static const char *tname(const struct type *t, char *buf, size_t len)
+{
+	return type_name(t, buf, len);
+}
+
+/* ---- maps ---- */
+
+static struct map_info *find_map(struct program *prog, const char *name)
+{
+	for (int i = 0; i < prog->nmaps; i++)
+		if (!strcmp(prog->maps[i].name, name))
+			return &prog->maps[i];
+	return NULL;
+}
+
+static struct map_info *get_map(struct sema *s, struct node *n)
+{
+	struct program *prog = s->prog;
+	struct map_info *m = find_map(prog, n->str);
+	if (!m) {
+		prog->maps = xrealloc(prog->maps, (size_t)(prog->nmaps + 1) * sizeof(*prog->maps));
+		m = &prog->maps[prog->nmaps++];
+		memset(m, 0, sizeof(*m));
+		m->name = xstrdup(n->str);
+		m->nkeys = -1;
+		m->loc = n->loc;
+	}
+	n->id = (int)(m - prog->maps);
+	return m;
+}
+
+static void check_expr(struct sema *s, struct node *n);
+
+/* Types the key expressions of @m[...] and merges them into the map. */
+static struct map_info *check_map_key(struct sema *s, struct node *n)
+{
+	struct map_info *m = get_map(s, n);
+	for (int i = 0; i < n->nkids; i++)
+		check_expr(s, n->kids[i]);
+	if (m->nkeys >= 0 && m->nkeys != n->nkids) {
+		error_at(s, n->loc, "%s used with %d keys here and %d keys elsewhere",
+			 n->str, n->nkids, m->nkeys);
+		return m;
+	}
+	m->nkeys = n->nkids;
+	struct type key = type_none();
+	if (n->nkids == 1) {
+		key = type_clone(&n->kids[0]->type);
+	} else if (n->nkids > 1) {
+		key.kind = T_TUPLE;
+		key.nelems = (uint32_t)n->nkids;
+		key.elems = calloc((size_t)n->nkids, sizeof(*key.elems));
+		if (!key.elems)
+			abort();
+		for (int i = 0; i < n->nkids; i++)
+			key.elems[i] = type_clone(&n->kids[i]->type);
+	}
+	for (int i = 0; i < n->nkids; i++) {
+		const struct type *kt = &n->kids[i]->type;
+		if (kt->kind == T_NONE)
+			return m;	/* the key's own error is reported */
+		if (type_is_agg(kt)) {
+			char b[64];
+			error_at(s, n->kids[i]->loc, "%s: invalid map key of type %s",
+				 n->str, tname(kt, b, sizeof(b)));
+		}
+	}
+	if (n->nkids && !unify(&m->key, &key)) {
+		char b1[128], b2[128];
+		error_at(s, n->loc, "%s: key type %s does not match earlier key type %s",
+			 n->str, tname(&key, b1, sizeof(b1)), tname(&m->key, b2, sizeof(b2)));
+	}
+	type_release(&key);
+	return m;
+}
+
+static void map_set_value(struct sema *s, struct node *n, struct map_info *m,
+			  const struct type *v)
+{
+	if (!unify(&m->value, v)) {
+		char b1[128], b2[128];
+		error_at(s, n->a ? n->a->loc : n->loc,
+			 "type mismatch for %s: trying to assign a value of type '%s' when the map already holds values of type '%s'",
+			 m->name, tname(v, b1, sizeof(b1)), tname(&m->value, b2, sizeof(b2)));
+	}
+}
+
+/* ---- variables ---- */
+
+static struct var_info *find_var(struct probe_info *pi, const char *name)
+{
+	for (int i = 0; i < pi->nvars; i++)
+		if (!strcmp(pi->vars[i].name, name))
+			return &pi->vars[i];
+	return NULL;
+}
+
+static struct var_info *define_var(struct sema *s, struct node *n, const struct type *t)
+{
+	struct probe_info *pi = s->pi;
+	struct var_info *v = find_var(pi, n->str);
+	if (!v) {
+		pi->vars = xrealloc(pi->vars, (size_t)(pi->nvars + 1) * sizeof(*pi->vars));
+		v = &pi->vars[pi->nvars++];
+		memset(v, 0, sizeof(*v));
+		v->name = xstrdup(n->str);
+		v->loc = n->loc;
+	}
+	if (!unify(&v->type, t)) {
+		char b1[128], b2[128];
+		error_at(s, n->loc, "type mismatch for %s: trying to assign a value of type '%s' when the variable holds type '%s'",
+			 n->str, tname(t, b1, sizeof(b1)), tname(&v->type, b2, sizeof(b2)));
+	}
+	n->id = (int)(v - pi->vars);
+	set_type(n, type_clone(&v->type));
+	return v;
+}
+
+/* ---- builtins ---- */
+
+struct builtin {
+	const char *name;
+	enum type_kind kind;
+	int size;
+	bool is_signed;
+};
+
+static const struct builtin builtins[] = {
+	{ "pid", T_INT, 8, false }, { "tid", T_INT, 8, false },
+	{ "uid", T_INT, 8, false }, { "gid", T_INT, 8, false },
+	{ "nsecs", T_INT, 8, false }, { "elapsed", T_INT, 8, false },
+	{ "cpu", T_INT, 8, false }, { "comm", T_STR, 16, false },
+	{ "cpid", T_INT, 8, false }, { "rand", T_INT, 8, false },
+	{ "cgroup", T_INT, 8, false }, { "numaid", T_INT, 8, false },
+	{ "curtask", T_INT, 8, false }, { "probe", T_STR, 0, false },
+};
+
+static int find_builtin(const char *name)
+{
+	for (size_t i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
+		if (!strcmp(builtins[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+const char *sema_builtin_name(int id)
+{
+	return builtins[id].name;
+}
+
+static void check_builtin(struct sema *s, struct node *n)
+{
+	int id = find_builtin(n->str);
+	if (id < 0) {
+		if (!strcmp(n->str, "args"))
+			error_at(s, n->loc, "args must be followed by a field, e.g. args->name");
+		else
+			error_at(s, n->loc, "unknown identifier '%s'", n->str);
+		return;
+	}
+	n->id = id;
+	const struct builtin *b = &builtins[id];
+	if (b->kind == T_STR && !strcmp(b->name, "probe")) {
+		size_t max = 0;
+		for (int i = 0; i < s->pi->probes.n; i++) {
+			size_t len = strlen(s->pi->probes.v[i]->name);
+			max = len > max ? len : max;
+		}
+		s->pi->per_probe_code = true;
+		set_type(n, type_str((int)max + 1));
+		return;
+	}
+	set_type(n, b->kind == T_STR ? type_str(b->size) : type_int(b->size, b->is_signed));
+}
+
+/* args->name on a probe with a described context. */
+static void check_args_field(struct sema *s, struct node *n)
+{
+	struct probe_info *pi = s->pi;
+	s->pi->per_probe_code = true;
+	for (int i = 0; i < pi->probes.n; i++) {
+		struct probe *p = pi->probes.v[i];
+		if (!p->prov->describe) {
+			error_at(s, n->loc, "%s probes have no args", p->prov->name);
+			return;
+		}
+		if (!probe_field(p, n->str)) {
+			error_at(s, n->loc, "%s has no argument named '%s'", p->name, n->str);
+			return;
+		}
+	}
+	const struct ctx_field *f = probe_field(pi->probes.v[0], n->str);
+	switch (f->kind) {
+	case F_INT:
+		set_type(n, type_int((int)f->size, f->is_signed));
+		break;
+	case F_CHAR_ARRAY:
+		set_type(n, type_str((int)f->size));
+		break;
+	case F_DATA_LOC:
+		set_type(n, type_str(s->prog->opts.strlen));
+		break;
+	case F_PTR: {
+		struct type t = { .kind = T_PTR, .size = 8, .is_user = f->user_ptr };
+		set_type(n, t);
+		break;
+	}
+	}
+}
+
+static void check_field(struct sema *s, struct node *n)
+{
+	if (n->a->kind == N_BUILTIN && !strcmp(n->a->str, "args")) {
+		check_args_field(s, n);
+		return;
+	}
+	check_expr(s, n->a);
+	error_at(s, n->loc, "field access '%s%s' needs kernel type information (BTF), which is not supported yet",
+		 n->num ? "->" : ".", n->str);
+}
+
+/* ---- calls ---- */
+
+static bool is_const_int(const struct node *n, int64_t *v)
+{
+	if (n->kind == N_INT) {
+		*v = n->num;
+		return true;
+	}
+	if (n->kind == N_UNOP && n->op == TK_MINUS && n->a->kind == N_INT) {
+		*v = -n->a->num;
+		return true;
+	}
+	return false;
+}
+
+static bool expect_nargs(struct sema *s, struct node *n, int min, int max)
+{
+	if (n->nkids >= min && n->nkids <= max)
+		return true;
+	if (min == max)
+		error_at(s, n->loc, "%s() takes %d argument%s (%d given)", n->str, min,
+			 min == 1 ? "" : "s", n->nkids);
+	else
+		error_at(s, n->loc, "%s() takes %d to %d arguments (%d given)", n->str,
+			 min, max, n->nkids);
+	return false;
+}
+
+static bool expect_int_arg(struct sema *s, struct node *call, struct node *arg)
+{
+	if (type_is_intlike(&arg->type))
+		return true;
+	char b[64];
+	error_at(s, arg->loc, "%s() expects an integer argument, got %s", call->str,
+		 tname(&arg->type, b, sizeof(b)));
+	return false;
+}
+
+static int add_fmt(struct sema *s, const char *fmt, struct node **args, int nargs)
+{
+	struct program *prog = s->prog;
+	prog->fmts = xrealloc(prog->fmts, (size_t)(prog->nfmts + 1) * sizeof(*prog->fmts));
+	struct fmt_info *f = &prog->fmts[prog->nfmts];
+	f->fmt = xstrdup(fmt);
+	memset(&f->args, 0, sizeof(f->args));
+	f->args.kind = T_TUPLE;
+	f->args.nelems = (uint32_t)nargs;
+	f->args.elems = nargs ? calloc((size_t)nargs, sizeof(struct type)) : NULL;
+	for (int i = 0; i < nargs; i++)
+		f->args.elems[i] = stored_type(&args[i]->type);
+	f->args.size = type_layout_size(&f->args);
+	return prog->nfmts++;
+}
+
+static void check_printf(struct sema *s, struct node *n)
+{
+	if (n->nkids < 1 || n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "printf() needs a string literal as its first argument");
+		return;
+	}
+	for (int i = 1; i < n->nkids; i++) {
+		check_expr(s, n->kids[i]);
+		if (n->kids[i]->type.kind == T_NONE)
+			return;	/* already reported; do not pile on */
+	}
+	if (s->pass != 2)
+		return;
+	struct type args = { .kind = T_TUPLE, .nelems = (uint32_t)(n->nkids - 1) };
+	args.elems = calloc((size_t)n->nkids, sizeof(struct type));
+	for (int i = 1; i < n->nkids; i++)
+		args.elems[i - 1] = stored_type(&n->kids[i]->type);
+	char err[256];
+	if (fmt_check("printf", n->kids[0]->str, &args, err, sizeof(err)))
+		error_at(s, n->loc, "%s", err);
+	type_release(&args);
+	n->id = add_fmt(s, n->kids[0]->str, n->kids + 1, n->nkids - 1);
+}
+
+static struct node *map_arg(struct sema *s, struct node *n, int i)
+{
+	if (n->nkids <= i || n->kids[i]->kind != N_MAP) {
+		error_at(s, n->loc, "%s() expects a map argument", n->str);
+		return NULL;
+	}
+	return n->kids[i];
+}
+
+static void check_map_fn(struct sema *s, struct node *n)
+{
+	const char *fn = n->str;
+	if (!strcmp(fn, "delete")) {
+		struct node *m = map_arg(s, n, 0);
+		if (!m || !expect_nargs(s, n, 1, 2))
+			return;
+		if (n->nkids == 2) {	/* delete(@m, key) == delete(@m[key]) */
+			if (m->nkids) {
+				error_at(s, n->loc, "delete(@m, key) takes the map without a key");
+				return;
+			}
+			node_add_kid(m, n->kids[1]);
+			n->nkids = 1;
+		}
+		check_map_key(s, m);
+		return;
+	}
+	struct node *m = map_arg(s, n, 0);
+	if (!m)
+		return;
+	if (m->nkids) {
+		error_at(s, m->loc, "%s() takes a whole map, without a key", fn);
+		return;
+	}
+	struct map_info *mi = get_map(s, m);
+	(void)mi;
+	if (!strcmp(fn, "print")) {
+		for (int i = 1; i < n->nkids; i++) {
+			int64_t v;
+			check_expr(s, n->kids[i]);
+			if (!is_const_int(n->kids[i], &v) || v < 0)
+				error_at(s, n->kids[i]->loc, "print() limits must be non-negative integer literals");
+		}
+		expect_nargs(s, n, 1, 3);
+	} else {
+		expect_nargs(s, n, 1, 1);
+	}
+}
+
+static struct type agg_type(struct sema *s, struct node *n)
+{
+	struct type t = { .kind = T_NONE };
+	const char *fn = n->str;
+	static const struct { const char *name; enum type_kind kind; int nargs; } aggs[] = {
+		{ "count", T_COUNT, 0 }, { "sum", T_SUM, 1 }, { "min", T_MIN, 1 },
+		{ "max", T_MAX, 1 }, { "avg", T_AVG, 1 }, { "stats", T_STATS, 1 },
+		{ "hist", T_HIST, 1 }, { "lhist", T_LHIST, 4 },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(aggs) / sizeof(aggs[0]); i++)
+		if (!strcmp(fn, aggs[i].name))
+			break;
+	if (i == sizeof(aggs) / sizeof(aggs[0]))
+		return t;
+	t.kind = aggs[i].kind;
+	int max_args = t.kind == T_HIST ? 2 : aggs[i].nargs;
+	if (!expect_nargs(s, n, aggs[i].nargs, max_args))
+		return t;
+	for (int k = 0; k < n->nkids; k++)
+		check_expr(s, n->kids[k]);
+	if (n->nkids && !expect_int_arg(s, n, n->kids[0]))
+		return t;
+	t.is_signed = n->nkids ? n->kids[0]->type.is_signed : false;
+	t.size = type_layout_size(&t);
+	if (t.kind == T_HIST) {
+		int64_t bits = 0;
+		if (n->nkids == 2 && (!is_const_int(n->kids[1], &bits) || bits < 0 || bits > 5))
+			error_at(s, n->kids[1]->loc, "hist() bits must be an integer literal from 0 to 5");
+		t.hist_bits = (uint32_t)bits;
+	}
+	if (t.kind == T_LHIST) {
+		int64_t v[3] = { 0, 0, 0 };
+		for (int k = 0; k < 3; k++)
+			if (!is_const_int(n->kids[k + 1], &v[k]))
+				error_at(s, n->kids[k + 1]->loc, "lhist() min, max and step must be integer literals");
+		if (v[2] <= 0)
+			error_at(s, n->loc, "lhist() step must be greater than 0");
+		else if (v[1] <= v[0])
+			error_at(s, n->loc, "lhist() max must be greater than min");
+		else if ((v[1] - v[0]) / v[2] > 1000)
+			error_at(s, n->loc, "lhist() has too many buckets (at most 1000)");
+		t.lhist_min = v[0];
+		t.lhist_max = v[1];
+		t.lhist_step = v[2];
+	}
+	return t;
+}
+
+static void check_str_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 2))
+		return;
+	check_expr(s, n->kids[0]);
+	int size = s->prog->opts.strlen;
+	if (n->nkids == 2) {
+		int64_t v;
+		check_expr(s, n->kids[1]);
+		if (is_const_int(n->kids[1], &v)) {
+			if (v < 1) {
+				error_at(s, n->kids[1]->loc, "str() length must be positive");
+				return;
+			}
+			if (v + 1 < size)
+				size = (int)v + 1;
+		} else if (!expect_int_arg(s, n, n->kids[1])) {
+			return;
+		}
+	}
+	const struct type *a = &n->kids[0]->type;
+	if (a->kind == T_STR) {
+		set_type(n, type_str(a->size < (uint32_t)size ? (int)a->size : size));
+		return;
+	}
+	if (!type_is_intlike(a)) {
+		char b[64];
+		error_at(s, n->loc, "str() expects a pointer or a string, got %s",
+			 tname(a, b, sizeof(b)));
+		return;
+	}
+	set_type(n, type_str(size));
+}
+
+static void check_call(struct sema *s, struct node *n)
+{
+	const char *fn = n->str;
+	struct type agg = agg_type(s, n);
+	if (agg.kind != T_NONE) {
+		error_at(s, n->loc, "%s() must be assigned to a map, e.g. @x = %s(...)", fn, fn);
+		return;
+	}
+	if (!strcmp(fn, "printf")) {
+		check_printf(s, n);
+	} else if (!strcmp(fn, "str")) {
+		check_str_call(s, n);
+	} else if (!strcmp(fn, "exit")) {
+		expect_nargs(s, n, 0, 0);
+	} else if (!strcmp(fn, "delete") || !strcmp(fn, "clear") ||
+		   !strcmp(fn, "zero") || (!strcmp(fn, "print") && n->nkids &&
+					   n->kids[0]->kind == N_MAP)) {
+		check_map_fn(s, n);
+	} else if (!strcmp(fn, "print")) {
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		check_expr(s, n->kids[0]);
+		if (s->pass == 2)
+			n->id = add_fmt(s, "", n->kids, 1);
+	} else {
+		error_at(s, n->loc, "unknown function: %s()", fn);
+	}
+}
+
+/* ---- expressions ---- */
+
+static void check_binop(struct sema *s, struct node *n)
+{
+	check_expr(s, n->a);
+	check_expr(s, n->b);
+	const struct type *l = &n->a->type, *r = &n->b->type;
+	bool cmp = n->op == TK_EQ || n->op == TK_NE;
+	if (l->kind == T_STR && r->kind == T_STR && cmp) {
+		set_type(n, int64(false));
+		return;
+	}
+	if (!type_is_intlike(l) || !type_is_intlike(r)) {
+		char b1[64], b2[64];
+		error_at(s, n->loc, "invalid operands to '%s': %s and %s",
+			 tok_name((enum tok_kind)n->op), tname(l, b1, sizeof(b1)),
+			 tname(r, b2, sizeof(b2)));
+		return;
+	}
+	switch (n->op) {
+	case TK_EQ: case TK_NE: case TK_LT: case TK_LE: case TK_GT: case TK_GE:
+	case TK_ANDAND: case TK_OROR:
+		set_type(n, int64(false));
+		return;
+	default: {
+		bool l_unsigned = l->kind != T_INT || !l->is_signed;
+		bool r_unsigned = r->kind != T_INT || !r->is_signed;
+		/* C's rule at 64 bits: unsigned if either side is unsigned,
+		 * except that a literal keeps the other side's signedness. */
+		bool is_unsigned = (n->a->kind == N_INT ? r_unsigned :
+				    n->b->kind == N_INT ? l_unsigned :
+				    l_unsigned || r_unsigned);
+		set_type(n, int64(!is_unsigned));
+	}
+	}
+}
+
+static void check_var_read(struct sema *s, struct node *n)
+{
+	struct var_info *v = find_var(s->pi, n->str);
+	if (!v || v->type.kind == T_NONE) {
+		error_at(s, n->loc, "undefined variable: %s", n->str);
+		return;
+	}
+	n->id = (int)(v - s->pi->vars);
+	set_type(n, type_clone(&v->type));
+}
+
+static void check_map_read(struct sema *s, struct node *n)
+{
+	struct map_info *m = check_map_key(s, n);
+	if (m->value.kind == T_NONE) {
+		error_at(s, n->loc, "undefined map: %s", n->str);
+		return;
+	}
+	switch (m->value.kind) {
+	case T_COUNT: case T_SUM: case T_MIN: case T_MAX:
+		set_type(n, int64(m->value.kind != T_COUNT && m->value.is_signed));
+		return;
+	case T_AVG: case T_STATS: case T_HIST: case T_LHIST: {
+		char b[64];
+		error_at(s, n->loc, "the value of %s (%s) can only be printed", n->str,
+			 tname(&m->value, b, sizeof(b)));
+		return;
+	}
+	default:
+		set_type(n, type_clone(&m->value));
+	}
+}
+
+static void check_positional(struct sema *s, struct node *n)
+{
+	const struct options *o = &s->prog->opts;
+	if (n->str) {	/* $# */
+		set_type(n, int64(false));
+		return;
+	}
+	const char *val = n->num <= o->nparams ? o->params[n->num - 1] : "";
+	char *end;
+	strtoll(val, &end, 0);
+	if (*val && !*end)
+		set_type(n, int64(true));
+	else
+		set_type(n, type_str((int)strlen(val) + 1));
+}
+
+static void check_expr(struct sema *s, struct node *n)
+{
+	switch (n->kind) {
+	case N_INT:
+		set_type(n, int64(true));
+		break;
+	case N_STR:
+		set_type(n, type_str((int)n->num + 1));
+		break;
+	case N_BUILTIN:
+		check_builtin(s, n);
+		break;
+	case N_POSITIONAL:
+		check_positional(s, n);
+		break;
+	case N_VAR:
+		check_var_read(s, n);
+		break;
+	case N_MAP:
+		check_map_read(s, n);
+		break;
+	case N_CALL:
+		check_call(s, n);
+		break;
+	case N_BINOP:
+		check_binop(s, n);
+		break;
+	case N_UNOP:
+		check_expr(s, n->a);
+		if (!type_is_intlike(&n->a->type)) {
+			char b[64];
+			error_at(s, n->loc, "invalid operand to unary '%s': %s",
+				 tok_name((enum tok_kind)n->op), tname(&n->a->type, b, sizeof(b)));
+			break;
+		}
+		if (n->op == TK_STAR || n->op == TK_AMP) {
+			error_at(s, n->loc, "pointer %s needs kernel type information (BTF), which is not supported yet",
+				 n->op == TK_STAR ? "dereference" : "address-of");
+			break;
+		}
+		set_type(n, int64(n->op == TK_BANG ? false : n->a->type.is_signed || n->op == TK_MINUS));
+		break;
+	case N_TERNARY:
+		check_expr(s, n->a);
+		check_expr(s, n->b);
+		check_expr(s, n->c);
+		if (!type_is_intlike(&n->a->type))
+			error_at(s, n->a->loc, "the condition of '?:' must be an integer");
+		else if (type_is_intlike(&n->b->type) && type_is_intlike(&n->c->type))
+			set_type(n, int64(n->b->type.is_signed || n->c->type.is_signed));
+		else if (n->b->type.kind == T_STR && n->c->type.kind == T_STR)
+			set_type(n, type_str((int)(n->b->type.size > n->c->type.size ?
+						   n->b->type.size : n->c->type.size)));
+		else
+			error_at(s, n->loc, "both branches of '?:' must have the same type");
+		break;
+	case N_TUPLE: {
+		struct type t = { .kind = T_TUPLE, .nelems = (uint32_t)n->nkids };
+		t.elems = calloc((size_t)n->nkids, sizeof(*t.elems));
+		for (int i = 0; i < n->nkids; i++) {
+			check_expr(s, n->kids[i]);
+			t.elems[i] = stored_type(&n->kids[i]->type);
+		}
+		t.size = type_layout_size(&t);
+		set_type(n, t);
+		break;
+	}
+	case N_TUPLE_INDEX:
+		check_expr(s, n->a);
+		if (n->a->type.kind != T_TUPLE)
+			error_at(s, n->loc, "'.%lld' on a value that is not a tuple", (long long)n->num);
+		else if (n->num < 0 || n->num >= n->a->type.nelems)
+			error_at(s, n->loc, "tuple index %lld out of range (the tuple has %u elements)",
+				 (long long)n->num, n->a->type.nelems);
+		else
+			set_type(n, type_clone(&n->a->type.elems[n->num]));
+		break;
+	case N_FIELD:
+		check_field(s, n);
+		break;
+	case N_CAST: {
+		static const struct { const char *name; int size; bool is_signed; } ints[] = {
+			{ "int8", 1, true }, { "int16", 2, true }, { "int32", 4, true },
+			{ "int64", 8, true }, { "uint8", 1, false }, { "uint16", 2, false },
+			{ "uint32", 4, false }, { "uint64", 8, false },
+		};
+		check_expr(s, n->a);
+		for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+			if (n->num == 0 && !strcmp(n->str, ints[i].name)) {
+				if (!type_is_intlike(&n->a->type))
+					error_at(s, n->loc, "cannot cast a %s to %s",
+						 n->a->type.kind == T_STR ? "string" : "non-integer", n->str);
+				set_type(n, type_int(ints[i].size, ints[i].is_signed));
+				return;
+			}
+		}
+		error_at(s, n->loc, "cast to '%s%s' needs kernel type information (BTF), which is not supported yet",
+			 n->str, n->num ? " *" : "");
+		break;
+	}
+	case N_SIZEOF:
+		if (n->b)
+			check_expr(s, n->b);
+		if (n->b && n->b->type.kind != T_NONE)
+			n->num = type_layout_size(&n->b->type);
+		else if (n->a) {
+			error_at(s, n->loc, "sizeof(%s) needs kernel type information (BTF), which is not supported yet", n->a->str);
+		}
+		set_type(n, int64(false));
+		break;
+	case N_INCDEC:
+		if (n->a->kind == N_MAP) {
+			struct map_info *m = check_map_key(s, n->a);
+			struct type t = int64(true);
+			map_set_value(s, n, m, &t);
+		} else if (n->a->kind == N_VAR) {
+			check_var_read(s, n->a);
+			if (n->a->type.kind != T_NONE && !type_is_intlike(&n->a->type))
+				error_at(s, n->loc, "'%s' needs an integer variable", tok_name((enum tok_kind)n->op));
+		} else {
+			error_at(s, n->loc, "'%s' applies to a $variable or a @map", tok_name((enum tok_kind)n->op));
+		}
+		set_type(n, int64(true));
+		break;
+	default:
+		error_at(s, n->loc, "unexpected %s in an expression", node_kind_name(n->kind));
+	}
+}
+
+/* ---- statements ---- */
+
+static void check_block(struct sema *s, struct node *blk);
+
+static void check_map_assign(struct sema *s, struct node *n)
+{
+	struct node *target = n->a, *rhs = n->b;
+	struct map_info *m = check_map_key(s, target);
+	if (rhs->kind == N_CALL && n->op == TK_ASSIGN) {
+		struct type agg = agg_type(s, rhs);
+		if (agg.kind != T_NONE) {
+			set_type(rhs, type_clone(&agg));
+			map_set_value(s, n, m, &agg);
+			type_release(&agg);
+			return;
+		}
+	}
+	check_expr(s, rhs);
+	if (rhs->type.kind == T_NONE) {
+		if (rhs->kind == N_CALL || rhs->kind == N_MAP)
+			error_at(s, rhs->loc, "%s has no value to assign", rhs->kind == N_CALL ? "this call" : rhs->str);
+		return;
+	}
+	if (n->op != TK_ASSIGN && !type_is_intlike(&rhs->type)) {
+		error_at(s, n->loc, "'%s' needs integers", tok_name((enum tok_kind)n->op));
+		return;
+	}
+	map_set_value(s, n, m, &rhs->type);
+}
+
+static void check_var_assign(struct sema *s, struct node *n)
+{
+	check_expr(s, n->b);
+	if (n->b->type.kind == T_NONE)
+		return;
+	if (n->op != TK_ASSIGN) {
+		check_var_read(s, n->a);
+		if (!type_is_intlike(&n->b->type) || !type_is_intlike(&n->a->type)) {
+			error_at(s, n->loc, "'%s' needs integers", tok_name((enum tok_kind)n->op));
+			return;
+		}
+		return;
+	}
+	if (type_is_agg(&n->b->type)) {
+		error_at(s, n->loc, "aggregations can only be assigned to maps");
+		return;
+	}
+	define_var(s, n->a, &n->b->type);
+}
+
+static void check_cond(struct sema *s, struct node *c)
+{
+	check_expr(s, c);
+	if (c->type.kind != T_NONE && !type_is_intlike(&c->type)) {
+		char b[64];
+		error_at(s, c->loc, "a condition must be an integer, not %s",
+			 tname(&c->type, b, sizeof(b)));
+	}
+}
+
+static void check_stmt(struct sema *s, struct node *n)
+{
+	switch (n->kind) {
+	case N_EXPR_STMT:
+		check_expr(s, n->a);
+		break;
+	case N_ASSIGN:
+		if (n->a->kind == N_MAP)
+			check_map_assign(s, n);
+		else
+			check_var_assign(s, n);
+		break;
+	case N_IF:
+		check_cond(s, n->a);
+		check_block(s, n->b);
+		if (n->c)
+			check_stmt(s, n->c);
+		break;
+	case N_WHILE:
+		check_cond(s, n->a);
+		s->loop_depth++;
+		check_block(s, n->b);
+		s->loop_depth--;
+		break;
+	case N_UNROLL:
+		if (n->num < 1 || n->num > 100)
+			error_at(s, n->loc, "unroll count must be from 1 to 100");
+		check_block(s, n->b);
+		break;
+	case N_BLOCK:
+		check_block(s, n);
+		break;
+	case N_BREAK:
+	case N_CONTINUE:
+		if (!s->loop_depth)
+			error_at(s, n->loc, "'%s' outside of a loop", n->kind == N_BREAK ? "break" : "continue");
+		break;
+	case N_RETURN:
+		if (n->a)
+			error_at(s, n->loc, "return in a probe takes no value");
+		break;
+	case N_FOR:
+		error_at(s, n->loc, "for loops are not supported yet");
+		break;
+	default:
+		error_at(s, n->loc, "unexpected %s statement", node_kind_name(n->kind));
+	}
+}
+
+static void check_block(struct sema *s, struct node *blk)
+{
+	for (int i = 0; i < blk->nkids; i++)
+		check_stmt(s, blk->kids[i]);
+}
+
+/* ---- probes ---- */
+
+static bool uses_args(const struct node *n)
+{
+	if (!n)
+		return false;
+	if (n->kind == N_BUILTIN && !strcmp(n->str, "args"))
+		return true;
+	if (uses_args(n->a) || uses_args(n->b) || uses_args(n->c))
+		return true;
+	for (int i = 0; i < n->nkids; i++)
+		if (uses_args(n->kids[i]))
+			return true;
+	return false;
+}
+
+static int expand_probe(struct sema *s, struct probe_info *pi)
+{
+	struct node *n = pi->node;
+	bool need_args = uses_args(n);
+	for (int i = 0; i < n->nattach; i++) {
+		struct errbuf e;
+		int first = pi->probes.n;
+		if (provider_expand(n->attach[i].text, &pi->probes, &e)) {
+			diag_error(s->diag, n->attach[i].loc, "%s", e.msg);
+			return -EINVAL;
+		}
+		for (int k = first; need_args && k < pi->probes.n; k++) {
+			struct probe *p = pi->probes.v[k];
+			if (p->prov->describe && p->prov->describe(p, &e)) {
+				diag_error(s->diag, n->attach[i].loc, "%s", e.msg);
+				return -EINVAL;
+			}
+		}
+	}
+	return 0;
+}
+
+static void check_probe(struct sema *s, struct probe_info *pi)
+{
+	s->pi = pi;
+	for (int i = 0; i < pi->nvars; i++) {
+		free(pi->vars[i].name);
+		type_release(&pi->vars[i].type);
+	}
+	free(pi->vars);
+	pi->vars = NULL;
+	pi->nvars = 0;
+	if (pi->node->a)
+		check_cond(s, pi->node->a);
+	check_block(s, pi->node->b);
+}
+
+static void release_fmts(struct program *prog)
+{
+	for (int i = 0; i < prog->nfmts; i++) {
+		free(prog->fmts[i].fmt);
+		type_release(&prog->fmts[i].args);
+	}
+	free(prog->fmts);
+	prog->fmts = NULL;
+	prog->nfmts = 0;
+}
+
+int sema_run(struct program *prog, struct diag *diag)
+{
+	struct sema s = { .prog = prog, .diag = diag };
+	struct node *ast = prog->ast;
+	if (prog->opts.strlen <= 0)
+		prog->opts.strlen = 64;
+	prog->probes = calloc((size_t)ast->nkids, sizeof(*prog->probes));
+	if (!prog->probes)
+		abort();
+	prog->nprobes = ast->nkids;
+	for (int i = 0; i < ast->nkids; i++) {
+		prog->probes[i].node = ast->kids[i];
+		if (expand_probe(&s, &prog->probes[i]))
+			return -EINVAL;
+	}
+	for (s.pass = 1; s.pass <= 2; s.pass++) {
+		s.nerrors = 0;
+		release_fmts(prog);
+		for (int i = 0; i < prog->nprobes; i++)
+			check_probe(&s, &prog->probes[i]);
+	}
+	for (int i = 0; i < prog->nmaps && !s.nerrors; i++) {
+		if (prog->maps[i].value.kind == T_NONE) {
+			s.pass = 2;
+			error_at(&s, prog->maps[i].loc, "map %s is used but never assigned",
+				 prog->maps[i].name);
+		}
+	}
+	return s.nerrors ? -EINVAL : 0;
+}
+
+void program_free(struct program *prog)
+{
+	for (int i = 0; i < prog->nprobes; i++) {
+		struct probe_info *pi = &prog->probes[i];
+		probe_list_free(&pi->probes);
+		for (int k = 0; k < pi->nvars; k++) {
+			free(pi->vars[k].name);
+			type_release(&pi->vars[k].type);
+		}
+		free(pi->vars);
+	}
+	free(prog->probes);
+	for (int i = 0; i < prog->nmaps; i++) {
+		free(prog->maps[i].name);
+		type_release(&prog->maps[i].key);
+		type_release(&prog->maps[i].value);
+	}
+	free(prog->maps);
+	release_fmts(prog);
+	node_free(prog->ast);
+	prog->ast = NULL;
+}
+
+bool map_is_percpu(const struct map_info *m)
+{
+	return type_is_agg(&m->value);
+}
+
+uint32_t map_key_size(const struct map_info *m)
+{
+	/* A map without keys has the single key 0 (8 bytes); a histogram's
+	 * key ends with the bucket index. */
+	uint32_t n = type_layout_size(&m->key);
+	if (m->value.kind == T_HIST || m->value.kind == T_LHIST)
+		n += 8;
+	return n ? n : 8;
+}
+
+uint32_t map_value_size(const struct map_info *m)
+{
+	if (m->value.kind == T_HIST || m->value.kind == T_LHIST)
+		return 8;
+	return type_layout_size(&m->value);
+}
+
+struct map_desc *program_map_descs(const struct program *prog, const int *fds)
+{
+	struct map_desc *d = calloc((size_t)prog->nmaps + 1, sizeof(*d));
+	if (!d)
+		abort();
+	for (int i = 0; i < prog->nmaps; i++) {
+		d[i].name = prog->maps[i].name;
+		d[i].key = prog->maps[i].key;
+		d[i].value = prog->maps[i].value;
+		d[i].fd = fds ? fds[i] : -1;
+		d[i].percpu = map_is_percpu(&prog->maps[i]);
+	}
+	return d;
+}

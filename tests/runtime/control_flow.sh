@@ -1,0 +1,2 @@
+# Variables, if / else if / else, while with break and continue, ternary.
+ARGS=(-e 'BEGIN { $i = 0; $sum = 0; while ($i < 10) { $i++; if ($i == 3) { continue; } if ($i > 8) { break; } $sum += $i; } printf("sum %d i %d\n", $sum, $i); if ($sum > 100) { printf("big\n"); } else if ($sum > 20) { printf("medium\n"); } else { printf("small\n"); } $s = $i > 5 ? "yes" : "no"; printf("%s %d\n", $s, $i > 5 ? 1 : 2); exit(); }')

@@ -1,0 +1,3 @@
+# A script file that does not exist.
+RC=1
+ARGS=(/nonexistent/script.bt)

@@ -1,0 +1,3 @@
+# A probe that does not exist.
+RC=1
+ARGS=(-e 'tracepoint:nosuch:event { @ = count(); }')

@@ -1,0 +1,97 @@
+/* A workload with known system calls, for runtime tests: each command does
+ * exactly what it says, so a test can assert exact counts and values.
+ *
+ *   workload open PATH N        openat(PATH) N times
+ *   workload getpid N           syscall(SYS_getpid) N times
+ *   workload read SIZE...       one read() of each SIZE bytes from /dev/zero
+ *   workload write SIZE...      one write() of each SIZE bytes to /dev/null
+ *   workload sleep MS           nanosleep for MS milliseconds
+ *   workload spin MS            burn CPU for MS milliseconds
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+static char buf[1 << 20];
+
+static long arg_num(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || v < 0 || v > (long)sizeof(buf)) {
+		fprintf(stderr, "workload: bad number '%s'\n", s);
+		exit(2);
+	}
+	return v;
+}
+
+static int do_open(int argc, char **argv)
+{
+	if (argc != 2)
+		return 2;
+	long n = arg_num(argv[1]);
+	for (long i = 0; i < n; i++) {
+		int fd = open(argv[0], O_RDONLY);
+		if (fd >= 0)
+			close(fd);
+	}
+	return 0;
+}
+
+static int do_io(int argc, char **argv, int writing)
+{
+	int fd = open(writing ? "/dev/null" : "/dev/zero", writing ? O_WRONLY : O_RDONLY);
+	if (fd < 0)
+		return 1;
+	for (int i = 0; i < argc; i++) {
+		long n = arg_num(argv[i]);
+		ssize_t r = writing ? write(fd, buf, (size_t)n) : read(fd, buf, (size_t)n);
+		if (r != n)
+			return 1;
+	}
+	close(fd);
+	return 0;
+}
+
+static void spin(long ms)
+{
+	struct timespec start, now;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while ((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000 < ms);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: workload open|getpid|read|write|sleep|spin ARGS\n");
+		return 2;
+	}
+	const char *cmd = argv[1];
+	argc -= 2;
+	argv += 2;
+	if (!strcmp(cmd, "open"))
+		return do_open(argc, argv);
+	if (!strcmp(cmd, "read") || !strcmp(cmd, "write"))
+		return do_io(argc, argv, cmd[0] == 'w');
+	if (argc != 1)
+		return 2;
+	long n = arg_num(argv[0]);
+	if (!strcmp(cmd, "getpid")) {
+		for (long i = 0; i < n; i++)
+			syscall(SYS_getpid);
+	} else if (!strcmp(cmd, "sleep")) {
+		struct timespec ts = { n / 1000, (n % 1000) * 1000000 };
+		nanosleep(&ts, NULL);
+	} else if (!strcmp(cmd, "spin")) {
+		spin(n);
+	} else {
+		return 2;
+	}
+	return 0;
+}
