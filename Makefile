@@ -1,8 +1,11 @@
 # bpfkit — `make` builds build/bpfkit; `make test` runs the whole suite.
 CC      ?= gcc
 PKGS    := libbpf libelf zlib
-CFLAGS  ?= -O2 -g
-CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Isrc $(shell pkg-config --cflags $(PKGS))
+# OPTFLAGS is what a build variant changes (the sanitizer build sets it);
+# CFLAGS from the environment is added last.
+OPTFLAGS ?= -O2 -g
+ALL_CFLAGS = $(OPTFLAGS) -std=gnu11 -Wall -Wextra -Werror -Isrc \
+	$(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
 LDLIBS  += $(shell pkg-config --libs $(PKGS))
 
 BUILD   ?= build
@@ -14,7 +17,7 @@ UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/unit/%)
 all: $(BUILD)/bpfkit $(BUILD)/workload $(BUILD)/symtest
 
 $(BUILD)/bpfkit: $(BUILD)/obj/main.o $(BUILD)/libbpfkit.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/libbpfkit.a: $(OBJS)
 	@mkdir -p $(@D)
@@ -22,11 +25,11 @@ $(BUILD)/libbpfkit.a: $(OBJS)
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h src/providers/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -MMD -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libbpfkit.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libbpfkit.a $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libbpfkit.a $(LDLIBS)
 
 # The test workload is static (no dynamic loader syscalls, so counts are
 # exact) and keeps frame pointers so stack tests see names.
@@ -44,7 +47,7 @@ $(BUILD)/unit/test_syms: $(BUILD)/symtest
 unit: $(UNITBIN)
 
 asan:
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+	$(MAKE) BUILD=build-asan OPTFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" all unit
 
 test: all unit asan
 	tests/run-all.sh

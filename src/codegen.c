@@ -2,9 +2,13 @@
  *
  * Registers: r6 holds the context, r7-r9 hold expression values (they
  * survive helper calls), r0-r5 are scratch between calls. When r7-r9 are
- * all taken, the oldest value is spilled to a stack slot and reloaded when
- * used. Strings, tuples and records live in stack memory; temporaries of a
- * statement are released when the statement ends. */
+ * all taken, the oldest value is spilled to a frame slot and reloaded when
+ * used. Strings, tuples and records live in frame memory; temporaries of a
+ * statement are released when the statement ends.
+ *
+ * The frame is the 512-byte BPF stack (r10). A program that needs more is
+ * generated again with its frame in a per-CPU scratch map value, addressed
+ * through r9 the same way (negative offsets from its end). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -15,6 +19,7 @@
 
 #define STACK_LIMIT 512
 #define NVREGS 3
+#define R_SCRATCH_FP BPF_REG_9
 #define R_CTX BPF_REG_6
 
 enum val_kind { V_NONE, V_IMM, V_REG, V_SPILL, V_MEM };
@@ -53,6 +58,10 @@ struct cg {
 	int stack;		/* bytes of stack in use */
 	int max_stack;
 	struct vreg vregs[NVREGS];
+	int nvregs;		/* 3, or 2 when r9 is the scratch frame */
+	int fp;			/* frame base: r10, or r9 into the scratch map */
+	int frame_limit;	/* bytes the frame may use */
+	bool overflow;		/* the stack frame was too small */
 	unsigned seq;
 	int *var_off;		/* stack slot of each variable */
 	struct fixups returns;
@@ -150,10 +159,13 @@ static void cg_error(struct cg *cg, struct loc at, const char *fmt, ...)
 static int stack_alloc(struct cg *cg, uint32_t size)
 {
 	size = (size + 7) & ~7u;
-	if (cg->stack + (int)size > STACK_LIMIT) {
-		cg_error(cg, cg->loc, "this statement needs more than %d bytes of BPF stack; split it or use shorter strings (BPFTRACE_STRLEN)",
-			 STACK_LIMIT);
-		return -STACK_LIMIT;	/* a valid slot, so generation can go on */
+	if (cg->stack + (int)size > cg->frame_limit) {
+		if (cg->fp == BPF_REG_10)
+			cg->overflow = true;	/* retried with the scratch frame */
+		else
+			cg_error(cg, cg->loc, "this probe needs more than %d bytes of memory for its values; use shorter strings (BPFTRACE_STRLEN)",
+				 cg->frame_limit);
+		return -(int)size;	/* a valid slot, so generation can go on */
 	}
 	cg->stack += (int)size;
 	if (cg->stack > cg->max_stack)
@@ -164,15 +176,15 @@ static int stack_alloc(struct cg *cg, uint32_t size)
 static void stack_zero(struct cg *cg, int off, uint32_t size)
 {
 	for (uint32_t i = 0; i < size; i += 8)
-		emit(cg, I_ST(BPF_DW, BPF_REG_10, off + (int)i, 0));
+		emit(cg, I_ST(BPF_DW, cg->fp, off + (int)i, 0));
 }
 
 /* Copies size bytes (a multiple of 8) between stack slots. */
 static void stack_copy(struct cg *cg, int dst, int src, uint32_t size)
 {
 	for (uint32_t i = 0; i < size; i += 8) {
-		emit(cg, I_LDX(BPF_DW, BPF_REG_0, BPF_REG_10, src + (int)i));
-		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_0, dst + (int)i));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_0, cg->fp, src + (int)i));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, dst + (int)i));
 	}
 }
 
@@ -181,7 +193,7 @@ static void mem_to_stack(struct cg *cg, int dst, int reg, uint32_t size)
 {
 	for (uint32_t i = 0; i < size; i += 8) {
 		emit(cg, I_LDX(BPF_DW, BPF_REG_0, reg, (int)i));
-		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_0, dst + (int)i));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, dst + (int)i));
 	}
 }
 
@@ -200,7 +212,7 @@ static void spill(struct cg *cg, int i)
 {
 	struct val *owner = cg->vregs[i].owner;
 	int off = stack_alloc(cg, 8);
-	emit(cg, I_STX(BPF_DW, BPF_REG_10, vreg_reg(i), off));
+	emit(cg, I_STX(BPF_DW, cg->fp, vreg_reg(i), off));
 	owner->kind = V_SPILL;
 	owner->off = off;
 	cg->vregs[i].owner = NULL;
@@ -210,7 +222,7 @@ static void spill(struct cg *cg, int i)
 static int reg_alloc(struct cg *cg, struct val *owner)
 {
 	int pick = -1;
-	for (int i = 0; i < NVREGS; i++) {
+	for (int i = 0; i < cg->nvregs; i++) {
 		if (!cg->vregs[i].owner) {
 			pick = i;
 			break;
@@ -250,7 +262,7 @@ static int val_in_reg(struct cg *cg, struct val *v)
 		int off = v->off;
 		v->kind = V_REG;
 		v->reg = reg_alloc(cg, v);
-		emit(cg, I_LDX(BPF_DW, v->reg, BPF_REG_10, off));
+		emit(cg, I_LDX(BPF_DW, v->reg, cg->fp, off));
 		return v->reg;
 	}
 	default:
@@ -273,7 +285,7 @@ static void val_to(struct cg *cg, const struct val *v, int r)
 		emit_mov_imm(cg, r, v->imm);
 		break;
 	case V_SPILL:
-		emit(cg, I_LDX(BPF_DW, r, BPF_REG_10, v->off));
+		emit(cg, I_LDX(BPF_DW, r, cg->fp, v->off));
 		break;
 	default:
 		emit(cg, I_MOV_IMM(r, 0));
@@ -283,7 +295,7 @@ static void val_to(struct cg *cg, const struct val *v, int r)
 /* Puts the address of a memory value in scratch register r. */
 static void mem_addr(struct cg *cg, const struct val *v, int r)
 {
-	emit(cg, I_MOV_REG(r, BPF_REG_10));
+	emit(cg, I_MOV_REG(r, cg->fp));
 	emit(cg, I_ALU64_IMM(BPF_ADD, r, v->off));
 }
 
@@ -308,11 +320,11 @@ static void store_val(struct cg *cg, int dst, const struct type *t, const struct
 		return;
 	}
 	if (v->kind == V_IMM && v->imm >= INT32_MIN && v->imm <= INT32_MAX) {
-		emit(cg, I_ST(BPF_DW, BPF_REG_10, dst, (int)v->imm));
+		emit(cg, I_ST(BPF_DW, cg->fp, dst, (int)v->imm));
 		return;
 	}
 	val_to(cg, v, BPF_REG_0);
-	emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_0, dst));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, dst));
 }
 
 static void gen_expr(struct cg *cg, struct node *n, struct val *out);
@@ -338,7 +350,7 @@ static void store_bytes(struct cg *cg, int off, const char *s, size_t len, uint3
 		for (uint32_t k = 0; k < 4; k++)
 			if (i + k < len)
 				w |= (uint32_t)(unsigned char)s[i + k] << (8 * k);
-		emit(cg, I_ST(BPF_W, BPF_REG_10, off + (int)i, (int)w));
+		emit(cg, I_ST(BPF_W, cg->fp, off + (int)i, (int)w));
 	}
 }
 
@@ -371,7 +383,7 @@ static void gen_builtin(struct cg *cg, struct node *n, struct val *out)
 		gen_helper_value(cg, BPF_FUNC_ktime_get_ns, out);
 	} else if (!strcmp(name, "elapsed")) {
 		int key = stack_alloc(cg, 8);
-		emit(cg, I_ST(BPF_W, BPF_REG_10, key, 0));
+		emit(cg, I_ST(BPF_W, cg->fp, key, 0));
 		emit_map_ref(cg, BPF_REG_1, internal_map(cg, IMAP_STATE));
 		mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
 		call(cg, BPF_FUNC_map_lookup_elem);
@@ -446,7 +458,7 @@ static void gen_args_field(struct cg *cg, struct node *n, struct val *out)
 		stack_zero(cg, off, size);
 		for (uint32_t i = 0; i < f->size; i++) {
 			emit(cg, I_LDX(BPF_B, BPF_REG_0, R_CTX, (int)(f->offset + i)));
-			emit(cg, I_STX(BPF_B, BPF_REG_10, BPF_REG_0, off + (int)i));
+			emit(cg, I_STX(BPF_B, cg->fp, BPF_REG_0, off + (int)i));
 		}
 		val_mem(out, off, size);
 		return;
@@ -474,7 +486,7 @@ static void gen_str(struct cg *cg, struct node *n, struct val *out)
 	int off = stack_alloc(cg, rsize);
 	if (arg->type.kind == T_STR) {
 		store_val(cg, off, &n->type, &a);
-		emit(cg, I_ST(BPF_B, BPF_REG_10, off + (int)size - 1, 0));
+		emit(cg, I_ST(BPF_B, cg->fp, off + (int)size - 1, 0));
 		val_release(cg, &a);
 		val_mem(out, off, rsize);
 		return;
@@ -511,7 +523,7 @@ static void emit_event(struct cg *cg, int off, uint32_t size)
 	int skip = here(cg);
 	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 0));
 	int key = stack_alloc(cg, 8);
-	emit(cg, I_ST(BPF_DW, BPF_REG_10, key, 0));
+	emit(cg, I_ST(BPF_DW, cg->fp, key, 0));
 	emit_map_ref(cg, BPF_REG_1, internal_map(cg, IMAP_STATE));
 	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
 	call(cg, BPF_FUNC_map_lookup_elem);
@@ -527,10 +539,10 @@ static void gen_simple_event(struct cg *cg, enum event_kind kind, int64_t id,
 {
 	uint32_t size = 16 + 8 * (uint32_t)nextra;
 	int off = stack_alloc(cg, size);
-	emit(cg, I_ST(BPF_DW, BPF_REG_10, off, kind));
-	emit(cg, I_ST(BPF_DW, BPF_REG_10, off + 8, (int)id));
+	emit(cg, I_ST(BPF_DW, cg->fp, off, kind));
+	emit(cg, I_ST(BPF_DW, cg->fp, off + 8, (int)id));
 	for (int i = 0; i < nextra; i++)
-		emit(cg, I_ST(BPF_DW, BPF_REG_10, off + 16 + 8 * i, (int)extra[i]));
+		emit(cg, I_ST(BPF_DW, cg->fp, off + 16 + 8 * i, (int)extra[i]));
 	emit_event(cg, off, size);
 }
 
@@ -541,8 +553,8 @@ static void gen_fmt_event(struct cg *cg, enum event_kind kind, int fmt_id,
 	const struct fmt_info *f = &cg->prog->fmts[fmt_id];
 	uint32_t size = 16 + f->args.size;
 	int off = stack_alloc(cg, size);
-	emit(cg, I_ST(BPF_DW, BPF_REG_10, off, kind));
-	emit(cg, I_ST(BPF_DW, BPF_REG_10, off + 8, fmt_id));
+	emit(cg, I_ST(BPF_DW, cg->fp, off, kind));
+	emit(cg, I_ST(BPF_DW, cg->fp, off + 8, fmt_id));
 	for (int i = 0; i < nargs; i++) {
 		struct val v = { 0 };
 		cg->loc = args[i]->loc;
@@ -561,7 +573,7 @@ static int gen_map_key(struct cg *cg, struct node *m)
 	uint32_t ksize = map_key_size(mi);
 	int off = stack_alloc(cg, ksize);
 	if (m->nkids == 0) {
-		emit(cg, I_ST(BPF_DW, BPF_REG_10, off, 0));
+		emit(cg, I_ST(BPF_DW, cg->fp, off, 0));
 		return off;
 	}
 	for (int i = 0; i < m->nkids; i++) {
@@ -705,8 +717,8 @@ static void gen_str_equal(struct cg *cg, struct val *a, struct val *b, bool ne, 
 	emit(cg, I_MOV_IMM(out->reg, ne ? 1 : 0));
 	struct fixups differ = { 0 };
 	for (uint32_t i = 0; i < n; i += 8) {
-		emit(cg, I_LDX(BPF_DW, BPF_REG_1, BPF_REG_10, a->off + (int)i));
-		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_10, b->off + (int)i));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_1, cg->fp, a->off + (int)i));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, cg->fp, b->off + (int)i));
 		fixup_add(&differ, here(cg));
 		emit(cg, I_JMP_REG(BPF_JNE, BPF_REG_1, BPF_REG_2, 0));
 	}
@@ -822,7 +834,9 @@ static void gen_unop(struct cg *cg, struct node *n, struct val *out)
 	}
 	gen_expr(cg, n->a, out);
 	if (out->kind == V_IMM) {
-		out->imm = n->op == TK_MINUS ? -out->imm : ~out->imm;
+		/* Two's complement wrap, as the BPF instruction would. */
+		uint64_t u = (uint64_t)out->imm;
+		out->imm = (int64_t)(n->op == TK_MINUS ? 0 - u : ~u);
 		return;
 	}
 	int r = val_in_reg(cg, out);
@@ -937,7 +951,7 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 		} else {
 			out->kind = V_REG;
 			out->reg = reg_alloc(cg, out);
-			emit(cg, I_LDX(BPF_DW, out->reg, BPF_REG_10, cg->var_off[n->id]));
+			emit(cg, I_LDX(BPF_DW, out->reg, cg->fp, cg->var_off[n->id]));
 		}
 		break;
 	case N_MAP:
@@ -967,7 +981,7 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 		} else {
 			out->kind = V_REG;
 			out->reg = reg_alloc(cg, out);
-			emit(cg, I_LDX(BPF_DW, out->reg, BPF_REG_10, off));
+			emit(cg, I_LDX(BPF_DW, out->reg, cg->fp, off));
 		}
 		break;
 	}
@@ -1018,17 +1032,26 @@ static void gen_log2_bucket(struct cg *cg)
 static void gen_linear_bucket(struct cg *cg, const struct type *t)
 {
 	int64_t nbuckets = (t->lhist_max - t->lhist_min) / t->lhist_step;
+	struct fixups done = { 0 };
 	emit(cg, I_MOV_IMM(BPF_REG_3, 0));
 	emit_mov_imm(cg, BPF_REG_2, t->lhist_min);
-	emit(cg, I_JMP_REG(BPF_JSLT, BPF_REG_1, BPF_REG_2, 8));
+	fixup_add(&done, here(cg));
+	emit(cg, I_JMP_REG(BPF_JSLT, BPF_REG_1, BPF_REG_2, 0));
 	emit_mov_imm(cg, BPF_REG_3, nbuckets + 1);
 	emit_mov_imm(cg, BPF_REG_2, t->lhist_max);
-	emit(cg, I_JMP_REG(BPF_JSGE, BPF_REG_1, BPF_REG_2, 5));
+	fixup_add(&done, here(cg));
+	emit(cg, I_JMP_REG(BPF_JSGE, BPF_REG_1, BPF_REG_2, 0));
 	emit_mov_imm(cg, BPF_REG_2, t->lhist_min);
 	emit(cg, I_ALU64_REG(BPF_SUB, BPF_REG_1, BPF_REG_2));
-	emit(cg, I_ALU64_IMM(BPF_DIV, BPF_REG_1, (int)t->lhist_step));
+	if (t->lhist_step <= INT32_MAX) {
+		emit(cg, I_ALU64_IMM(BPF_DIV, BPF_REG_1, (int)t->lhist_step));
+	} else {
+		emit_mov_imm(cg, BPF_REG_2, t->lhist_step);
+		emit(cg, I_ALU64_REG(BPF_DIV, BPF_REG_1, BPF_REG_2));
+	}
 	emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_1, 1));
 	emit(cg, I_MOV_REG(BPF_REG_3, BPF_REG_1));
+	patch_all(cg, &done, here(cg));
 }
 
 /* Adds r1 to the u64 at r0+off when r0 is a found entry: the caller has
@@ -1049,7 +1072,7 @@ static void gen_agg_update(struct cg *cg, struct node *assign)
 			gen_log2_bucket(cg);
 		else
 			gen_linear_bucket(cg, t);
-		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_3, key + (int)type_layout_size(&mi->key)));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_3, key + (int)type_layout_size(&mi->key)));
 		val_release(cg, &x);
 		x.kind = V_IMM;
 		x.imm = 1;
@@ -1091,15 +1114,15 @@ static void gen_agg_update(struct cg *cg, struct node *assign)
 	val_to(cg, &x, BPF_REG_1);
 	switch (t->kind) {
 	case T_MIN: case T_MAX:
-		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_1, init));
-		emit(cg, I_ST(BPF_DW, BPF_REG_10, init + 8, 1));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, init));
+		emit(cg, I_ST(BPF_DW, cg->fp, init + 8, 1));
 		break;
 	case T_AVG: case T_STATS:
-		emit(cg, I_ST(BPF_DW, BPF_REG_10, init, 1));
-		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_1, init + 8));
+		emit(cg, I_ST(BPF_DW, cg->fp, init, 1));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, init + 8));
 		break;
 	default:
-		emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_1, init));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, init));
 	}
 	gen_update(cg, map_id, key, init, BPF_ANY);
 	patch_jump(cg, done, here(cg));
@@ -1150,7 +1173,7 @@ static void gen_map_assign(struct cg *cg, struct node *n)
 	emit(cg, I_MOV_IMM(BPF_REG_2, 0));
 	val_to(cg, &v, BPF_REG_1);
 	emit(cg, I_ALU64_REG(op, BPF_REG_2, BPF_REG_1));
-	emit(cg, I_STX(BPF_DW, BPF_REG_10, BPF_REG_2, value));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_2, value));
 	gen_update(cg, m->id, key, value, BPF_ANY);
 	patch_jump(cg, done, here(cg));
 	val_release(cg, &v);
@@ -1165,11 +1188,11 @@ static void gen_var_assign(struct cg *cg, struct node *n)
 	if (n->op == TK_ASSIGN) {
 		store_val(cg, slot, &vi->type, &v);
 	} else {
-		emit(cg, I_LDX(BPF_DW, BPF_REG_5, BPF_REG_10, slot));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_5, cg->fp, slot));
 		struct val cur = { 0 };
 		val_from_reg(cg, &cur, BPF_REG_5);
 		emit_alu(cg, alu_op(n->op), cur.reg, &v, vi->type.is_signed);
-		emit(cg, I_STX(BPF_DW, BPF_REG_10, cur.reg, slot));
+		emit(cg, I_STX(BPF_DW, cg->fp, cur.reg, slot));
 		val_release(cg, &cur);
 	}
 	val_release(cg, &v);
@@ -1270,7 +1293,7 @@ static void gen_stmt(struct cg *cg, struct node *n)
 		cg_error(cg, n->loc, "no code for %s statement", node_kind_name(n->kind));
 	}
 	cg->stack = stack_mark;
-	for (int i = 0; i < NVREGS; i++)
+	for (int i = 0; i < cg->nvregs; i++)
 		cg->vregs[i].owner = NULL;
 }
 
@@ -1297,6 +1320,19 @@ static int gen_program(struct cg *cg)
 	struct node *probe = pi->node;
 	cg->loc = probe->loc;
 	emit(cg, I_MOV_REG(R_CTX, BPF_REG_1));
+	if (cg->fp == R_SCRATCH_FP) {
+		/* r9 = end of this CPU's scratch value; exit if missing. */
+		emit(cg, I_ST(BPF_W, BPF_REG_10, -8, 0));
+		emit_map_ref(cg, BPF_REG_1, internal_map(cg, IMAP_SCRATCH));
+		emit(cg, I_MOV_REG(BPF_REG_2, BPF_REG_10));
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_2, -8));
+		call(cg, BPF_FUNC_map_lookup_elem);
+		emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_0, 0, 2));
+		emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+		emit(cg, I_EXIT());
+		emit(cg, I_MOV_REG(R_SCRATCH_FP, BPF_REG_0));
+		emit(cg, I_ALU64_IMM(BPF_ADD, R_SCRATCH_FP, SCRATCH_BYTES));
+	}
 	cg->var_off = calloc((size_t)pi->nvars + 1, sizeof(int));
 	if (!cg->var_off)
 		abort();
@@ -1314,7 +1350,7 @@ static int gen_program(struct cg *cg)
 		for (int i = 0; i < to_false.n; i++)
 			fixup_add(&cg->returns, to_false.at[i]);
 		free(to_false.at);
-		for (int i = 0; i < NVREGS; i++)
+		for (int i = 0; i < cg->nvregs; i++)
 			cg->vregs[i].owner = NULL;
 	}
 	gen_block(cg, probe->b);
@@ -1350,8 +1386,21 @@ static int gen_for_probes(struct program *prog, struct probe_info *pi,
 		abort();
 	memcpy(c->probes, probes, (size_t)nprobes * sizeof(*probes));
 	c->nprobes = nprobes;
-	struct cg cg = { .prog = prog, .pi = pi, .probe = probes[0], .diag = diag, .code = c };
-	return gen_program(&cg);
+	struct cg cg = { .prog = prog, .pi = pi, .probe = probes[0], .diag = diag, .code = c,
+			 .fp = BPF_REG_10, .nvregs = NVREGS, .frame_limit = STACK_LIMIT };
+	int err = gen_program(&cg);
+	if (!err && cg.overflow) {
+		struct cg big = { .prog = prog, .pi = pi, .probe = probes[0], .diag = diag,
+				  .code = c, .fp = R_SCRATCH_FP, .nvregs = NVREGS - 1,
+				  .frame_limit = SCRATCH_BYTES };
+		c->ninsns = 0;
+		free(c->insns);
+		free(c->locs);
+		c->insns = NULL;
+		c->locs = NULL;
+		err = gen_program(&big);
+	}
+	return err;
 }
 
 int codegen_run(struct program *prog, struct codegen_result *out, struct diag *diag)

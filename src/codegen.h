@@ -10,8 +10,11 @@
 enum internal_map {
 	IMAP_RINGBUF,	/* events to user space */
 	IMAP_STATE,	/* array[1] of struct bpf_state */
+	IMAP_SCRATCH,	/* per-CPU array[1] of SCRATCH_BYTES: the large frame */
 	IMAP_COUNT
 };
+
+#define SCRATCH_BYTES 16384
 
 struct bpf_state {
 	__u64 start_ns;		/* ktime at start, for `elapsed` */

@@ -1,5 +1,9 @@
 /* Lexer for the bpftrace language. */
 #include <ctype.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lexer.h"
@@ -41,6 +45,20 @@ void lex_free(struct lexer *lx)
 	for (size_t i = 0; i < lx->nstrings; i++)
 		free(lx->strings[i]);
 	free(lx->strings);
+}
+
+__attribute__((format(printf, 3, 4)))
+static void lex_error(struct lexer *lx, struct loc at, const char *fmt, ...)
+{
+	lx->failed = 1;
+	if (lx->quiet)
+		return;
+	char msg[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_error(lx->diag, at, "%s", msg);
 }
 
 static char *keep(struct lexer *lx, const char *s, size_t n)
@@ -93,7 +111,7 @@ static int skip_space(struct lexer *lx)
 					newline(lx);
 			}
 			if (!*lx->p) {
-				diag_error(lx->diag, at, "unterminated comment");
+				lex_error(lx, at, "unterminated comment");
 				return -1;
 			}
 			lx->p += 2;
@@ -105,7 +123,9 @@ static int skip_space(struct lexer *lx)
 
 int lex_skip_directive(struct lexer *lx)
 {
-	if (skip_space(lx) || *lx->p != '#')
+	if (skip_space(lx))
+		return -1;
+	if (*lx->p != '#')
 		return 0;
 	while (*lx->p && *lx->p != '\n')
 		lx->p++;
@@ -157,18 +177,29 @@ static struct token lex_number(struct lexer *lx, struct loc at)
 	} else if (lx->p[0] == '0' && isdigit((unsigned char)lx->p[1])) {
 		base = 8;
 	}
+	bool too_long = false;
 	while (isxdigit((unsigned char)*lx->p) || *lx->p == '_') {
 		if (base != 16 && !isdigit((unsigned char)*lx->p) && *lx->p != '_')
 			break;
-		if (*lx->p != '_' && n < sizeof(digits) - 1)
-			digits[n++] = *lx->p;
+		if (*lx->p != '_') {
+			if (n < sizeof(digits) - 1)
+				digits[n++] = *lx->p;
+			else
+				too_long = true;
+		}
 		lx->p++;
 	}
 	digits[n] = 0;
 	char *end;
+	errno = 0;
 	uint64_t v = strtoull(digits, &end, base);
+	if (errno == ERANGE || too_long) {
+		lex_error(lx, at, "integer literal '%.*s' does not fit in 64 bits",
+			  (int)(lx->p - start), start);
+		return make(lx, TK_ERROR, start, at);
+	}
 	if (*end || n == 0) {
-		diag_error(lx->diag, at, "invalid integer literal '%.*s'",
+		lex_error(lx, at, "invalid integer literal '%.*s'",
 			   (int)(lx->p - start), start);
 		return make(lx, TK_ERROR, start, at);
 	}
@@ -189,7 +220,12 @@ static struct token lex_number(struct lexer *lx, struct loc at)
 			if (strlen(suffixes[i].s) == len && !strncmp(s, suffixes[i].s, len))
 				break;
 		if (i == sizeof(suffixes) / sizeof(suffixes[0])) {
-			diag_error(lx->diag, at, "invalid integer suffix '%.*s'", (int)len, s);
+			lex_error(lx, at, "invalid integer suffix '%.*s'", (int)len, s);
+			return make(lx, TK_ERROR, start, at);
+		}
+		if (v > UINT64_MAX / suffixes[i].mul) {
+			lex_error(lx, at, "integer literal '%.*s' does not fit in 64 bits",
+				  (int)(lx->p - start), start);
 			return make(lx, TK_ERROR, start, at);
 		}
 		v *= suffixes[i].mul;
@@ -216,6 +252,8 @@ static struct token lex_string(struct lexer *lx, struct loc at)
 	while (*lx->p && *lx->p != '"' && *lx->p != '\n') {
 		char c = *lx->p++;
 		if (c == '\\') {
+			if (*lx->p == 0 || *lx->p == '\n')
+				break;	/* reported below as unterminated */
 			char e = *lx->p++;
 			switch (e) {
 			case 'n': c = '\n'; break;
@@ -231,7 +269,7 @@ static struct token lex_string(struct lexer *lx, struct loc at)
 			case '\'': c = '\''; break;
 			case 'x':
 				if (!isxdigit((unsigned char)*lx->p)) {
-					diag_error(lx->diag, at, "invalid escape '\\x' in string");
+					lex_error(lx, at, "invalid escape '\\x' in string");
 					free(buf);
 					return make(lx, TK_ERROR, start, at);
 				}
@@ -244,10 +282,15 @@ static struct token lex_string(struct lexer *lx, struct loc at)
 					int v = e - '0';
 					for (int k = 0; k < 2 && *lx->p >= '0' && *lx->p <= '7'; k++)
 						v = v * 8 + (*lx->p++ - '0');
+					if (v > 255) {
+						lex_error(lx, at, "octal escape '\\%o' is larger than a byte", (unsigned)v);
+						free(buf);
+						return make(lx, TK_ERROR, start, at);
+					}
 					c = (char)v;
 					break;
 				}
-				diag_error(lx->diag, at, "invalid escape '\\%c' in string", e);
+				lex_error(lx, at, "invalid escape '\\%c' in string", e);
 				free(buf);
 				return make(lx, TK_ERROR, start, at);
 			}
@@ -261,7 +304,7 @@ static struct token lex_string(struct lexer *lx, struct loc at)
 		buf[n++] = c;
 	}
 	if (*lx->p != '"') {
-		diag_error(lx->diag, at, "unterminated string");
+		lex_error(lx, at, "unterminated string");
 		free(buf);
 		return make(lx, TK_ERROR, start, at);
 	}
@@ -343,7 +386,7 @@ struct token lex_next(struct lexer *lx)
 		struct token t = make(lx, k, start, at);
 		t.text = keep(lx, start, t.len);
 		if (k == TK_VAR && t.len == 1) {
-			diag_error(lx->diag, at, "'$' must be followed by a name");
+			lex_error(lx, at, "'$' must be followed by a name");
 			t.kind = TK_ERROR;
 		}
 		return t;
@@ -356,6 +399,6 @@ struct token lex_next(struct lexer *lx)
 		}
 	}
 	lx->p++;
-	diag_error(lx->diag, at, "invalid character '%c'", c);
+	lex_error(lx, at, "invalid character '%c'", c);
 	return make(lx, TK_ERROR, start, at);
 }

@@ -40,6 +40,8 @@ struct lexer {
 	int line;
 	const char *line_start;
 	struct diag *diag;
+	int quiet;		/* while peeking: errors are not reported */
+	int failed;		/* an error was found (reported unless quiet) */
 	char **strings;		/* all allocated token texts, freed together */
 	size_t nstrings, capstrings;
 };
@@ -51,7 +53,8 @@ struct token lex_next(struct lexer *lx);
  * "uprobe:/bin/bash:readline": up to white space, ',', '{' or a '/' that
  * begins a predicate. */
 struct token lex_attach_point(struct lexer *lx);
-/* Skips a preprocessor line ("#include ...") if one starts here. */
+/* Skips a preprocessor line ("#include ...") if one starts here: 1 if it
+ * did, 0 if not, -1 after reporting an unterminated comment. */
 int lex_skip_directive(struct lexer *lx);
 const char *tok_name(enum tok_kind k);
 /* 1 at the end of the text (after white space and comments), 0 if not,

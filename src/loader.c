@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 #include "loader.h"
 
 #define RINGBUF_BYTES (4u << 20)
@@ -29,6 +30,22 @@ static int create_user_map(const struct map_info *m, int max_entries)
 			      (unsigned)max_entries, NULL);
 }
 
+/* bpftrace keeps a keyless count() in an array, so it prints "@c: 0" even
+ * when nothing counted; an entry made at start gives the same text. */
+static int zero_keyless_count(int fd, const struct map_info *m)
+{
+	if (m->key.kind != T_NONE || m->value.kind != T_COUNT)
+		return 0;
+	int ncpus = libbpf_num_possible_cpus();
+	uint64_t *zeros = calloc((size_t)(ncpus > 0 ? ncpus : 1), sizeof(uint64_t));
+	uint64_t key = 0;
+	if (!zeros)
+		abort();
+	int err = bpf_map_update_elem(fd, &key, zeros, BPF_ANY);
+	free(zeros);
+	return err;
+}
+
 static int create_maps(const struct program *prog, struct loaded *out, struct diag *diag)
 {
 	out->nmaps = prog->nmaps + IMAP_COUNT;
@@ -40,6 +57,8 @@ static int create_maps(const struct program *prog, struct loaded *out, struct di
 	int max = prog->opts.map_max_entries > 0 ? prog->opts.map_max_entries : 4096;
 	for (int i = 0; i < prog->nmaps; i++) {
 		out->map_fds[i] = create_user_map(&prog->maps[i], max);
+		if (out->map_fds[i] >= 0 && zero_keyless_count(out->map_fds[i], &prog->maps[i]))
+			return -errno;
 		if (out->map_fds[i] < 0) {
 			diag_error(diag, prog->maps[i].loc, "cannot create map %s: %s",
 				   prog->maps[i].name, strerror(-out->map_fds[i]));
@@ -48,12 +67,15 @@ static int create_maps(const struct program *prog, struct loaded *out, struct di
 	}
 	int rb = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events", 0, 0, RINGBUF_BYTES, NULL);
 	int st = bpf_map_create(BPF_MAP_TYPE_ARRAY, "state", 4, sizeof(struct bpf_state), 1, NULL);
+	int sc = bpf_map_create(BPF_MAP_TYPE_PERCPU_ARRAY, "scratch", 4, SCRATCH_BYTES, 1, NULL);
 	out->map_fds[prog->nmaps + IMAP_RINGBUF] = rb;
 	out->map_fds[prog->nmaps + IMAP_STATE] = st;
-	if (rb < 0 || st < 0) {
+	out->map_fds[prog->nmaps + IMAP_SCRATCH] = sc;
+	int err = rb < 0 ? rb : st < 0 ? st : sc < 0 ? sc : 0;
+	if (err) {
 		diag_error(diag, (struct loc){ 0, 0 }, "cannot create bpfkit's internal maps: %s",
-			   strerror(-(rb < 0 ? rb : st)));
-		return rb < 0 ? rb : st;
+			   strerror(-err));
+		return err;
 	}
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);

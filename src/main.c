@@ -320,6 +320,7 @@ static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
 		goto out;
 	stage_done(&sc, "load");
 	struct output *out = output_new(outf, c->format, libbpf_num_possible_cpus());
+	output_set_console(out, stdout);
 	struct timespec attached = { 0 };
 	struct runtime_opts ro = { .child_pid = child, .child_go_fd = go_fd,
 				   .target_pid = c->target_pid, .quiet = c->quiet,

@@ -14,12 +14,15 @@
 #include "output_priv.h"
 
 #define HIST_BAR_WIDTH 52
-/* A bucket index beyond this is not something our code generator writes;
- * ignoring it keeps a corrupt map from costing gigabytes here. */
-#define MAX_BUCKETS (1u << 22)
+/* Bucket indexes beyond these are not something our code generator
+ * writes; ignoring them keeps a corrupt map from costing gigabytes (or
+ * shifting past 64 bits) here. hist: 0, 1 and 2 + k for k < 64. */
+#define MAX_HIST_INDEX 65
+#define MAX_LHIST_INDEX (1u << 22)
 
 struct output {
 	FILE *f;
+	FILE *console;		/* gets the separator before the maps at exit */
 	enum output_format format;
 	int ncpus;		/* values a per-CPU lookup returns */
 };
@@ -32,6 +35,7 @@ struct output *output_new(FILE *f, enum output_format format, int ncpus)
 	if (!out)
 		return NULL;
 	out->f = f;
+	out->console = f;
 	out->format = format;
 	/* The kernel fills one slot per possible CPU; never offer fewer. */
 	out->ncpus = ncpus > possible ? ncpus : possible;
@@ -80,9 +84,7 @@ void json_write_escaped(FILE *f, const char *s, size_t len)
 		case '\r': fputs("\\r", f); break;
 		case '\t': fputs("\\t", f); break;
 		default:
-			if (c >= 0 && c < 0x20)
-				fprintf(f, "\\u%04x", c);
-			else if (c < 0)
+			if (c < 0x20)
 				fprintf(f, "\\u%04x", (unsigned int)(int)c);
 			else
 				fputc(c, f);
@@ -308,7 +310,7 @@ static int key_cmp(const struct type *key, const uint8_t *a, const uint8_t *b)
 
 /* One printed entry of a map, its per-CPU values already combined. */
 struct entry {
-	uint8_t *key;		/* user key, key_size bytes (owned) */
+	uint8_t *key;		/* user key in its full layout size (owned) */
 	uint8_t *value;		/* plain values: the bytes (owned) */
 	uint64_t num;		/* count/sum/min/max/int; avg and stats: average */
 	uint64_t count;		/* avg/stats: number of values */
@@ -352,12 +354,13 @@ static int map_shape_get(const struct output *out, const struct map_desc *m,
 	bool percpu = info.type == BPF_MAP_TYPE_PERCPU_HASH ||
 		      info.type == BPF_MAP_TYPE_PERCPU_ARRAY ||
 		      info.type == BPF_MAP_TYPE_LRU_PERCPU_HASH;
+	if (is_hist(m) && info.key_size < 8)
+		return -EINVAL;	/* no room for the bucket index */
 	s->bpf_key_size = info.key_size;
 	s->stride = percpu ? (info.value_size + 7) & ~7u : info.value_size;
 	s->nvalues = percpu ? (uint32_t)out->ncpus : 1;
 	s->max_entries = info.max_entries;
-	user_key_max = is_hist(m) ? (info.key_size >= 8 ? info.key_size - 8 : 0)
-				  : info.key_size;
+	user_key_max = is_hist(m) ? info.key_size - 8 : info.key_size;
 	s->key_size = type_layout_size(&m->key);
 	if (s->key_size > user_key_max)
 		s->key_size = user_key_max;
@@ -536,7 +539,7 @@ static int collect_bucket(const struct map_desc *m, const struct map_shape *s,
 	struct bucket_recs *rs = ctx;
 	struct bucket_rec r = { .idx = read_u64(key + s->bpf_key_size - 8) };
 
-	if (r.idx >= MAX_BUCKETS)
+	if (r.idx > (m->value.kind == T_HIST ? MAX_HIST_INDEX : MAX_LHIST_INDEX))
 		return 0;
 	for (uint32_t cpu = 0; cpu < s->nvalues; cpu++)
 		r.count += read_u64(vals + (size_t)cpu * s->stride);
@@ -577,10 +580,11 @@ static int buckets_to_entries(struct bucket_recs *rs, size_t key_size,
 		struct entry *e = entries_add(es);
 		if (!e)
 			return -ENOMEM;
-		e->nbuckets = (uint32_t)rs->v[end - 1].idx + 1;	/* sorted by idx */
-		e->buckets = calloc(e->nbuckets, sizeof(*e->buckets));
+		uint32_t nbuckets = (uint32_t)rs->v[end - 1].idx + 1;	/* sorted by idx */
+		e->buckets = calloc(nbuckets, sizeof(*e->buckets));
 		if (!e->buckets)
 			return -ENOMEM;
+		e->nbuckets = nbuckets;
 		e->key = rs->v[i].key;
 		rs->v[i].key = NULL;
 		for (size_t k = i; k < end; k++) {
@@ -984,8 +988,11 @@ int output_print_maps_at_exit(struct output *out, const struct map_desc *maps,
 	const struct map_desc **order;
 	int err = 0;
 
-	/* bpftrace ends the run with two newlines, in JSON mode too. */
-	fputs("\n\n", out->f);
+	/* bpftrace ends the run with two newlines, in JSON mode too, and
+	 * writes them to stdout even when -o sends the rest to a file. */
+	fflush(out->f);
+	fputs("\n\n", out->console);
+	fflush(out->console);
 	if (nmaps <= 0)
 		return 0;
 	order = calloc((size_t)nmaps, sizeof(*order));
@@ -1004,6 +1011,16 @@ int output_print_maps_at_exit(struct output *out, const struct map_desc *maps,
 }
 
 /* ---- events ----------------------------------------------------------- */
+
+void output_set_console(struct output *out, FILE *console)
+{
+	out->console = console;
+}
+
+void output_flush(struct output *out)
+{
+	fflush(out->f);
+}
 
 void output_attaching(struct output *out, int nprobes)
 {

@@ -31,6 +31,12 @@ struct output;
 
 struct output *output_new(FILE *f, enum output_format format, int ncpus);
 void output_free(struct output *out);
+/* bpftrace writes the two newlines before the maps at exit to stdout even
+ * when -o sends everything else to a file: console is where they go
+ * (by default the output's own stream). */
+void output_set_console(struct output *out, FILE *console);
+/* Writes out what is buffered (after each batch of events). */
+void output_flush(struct output *out);
 
 /* "Attaching N probes..." (text) or its JSON record. */
 void output_attaching(struct output *out, int nprobes);

@@ -143,7 +143,9 @@ static int at_cast(struct parser *p)
 	if (p->tok.kind != TK_LPAREN)
 		return 0;
 	struct lex_mark mark = lex_mark(&p->lx);
+	p->lx.quiet = 1;	/* the real lexing reports any error */
 	struct token next = lex_next(&p->lx);
+	p->lx.quiet = 0;
 	int yes = next.kind != TK_ERROR && is_type_word(&next);
 	lex_reset(&p->lx, mark);
 	return yes;
@@ -537,7 +539,10 @@ static struct node *parse_block_of(struct parser *p, int is_probe_body)
 
 static void add_attach(struct parser *p, struct node *probe)
 {
+	int failed_before = p->lx.failed;
 	struct token t = lex_attach_point(&p->lx);
+	if (p->lx.failed && !failed_before)
+		longjmp(p->fail, 1);	/* reported by the lexer */
 	if (t.kind != TK_ATTACH) {
 		char c = *p->lx.p;
 		if (!c)
@@ -595,8 +600,11 @@ static struct node *parse_all(struct parser *p)
 {
 	struct node *prog = new_node(p, N_PROGRAM, (struct loc){ 1, 1 });
 	for (;;) {
-		while (lex_skip_directive(&p->lx))
+		int d;
+		while ((d = lex_skip_directive(&p->lx)) > 0)
 			;
+		if (d < 0)
+			longjmp(p->fail, 1);
 		int end = lex_at_end(&p->lx);
 		if (end < 0)
 			longjmp(p->fail, 1);

@@ -26,6 +26,9 @@ struct run {
 
 static void clear_map(int fd, const struct map_desc *m, bool zero, int ncpus)
 {
+	/* A keyless count() is never absent (see the loader): clear zeroes it. */
+	if (m->key.kind == T_NONE && m->value.kind == T_COUNT)
+		zero = true;
 	uint32_t ksize = type_layout_size(&m->key);
 	if (m->value.kind == T_HIST || m->value.kind == T_LHIST)
 		ksize += 8;
@@ -203,6 +206,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 	}
 	if (!ro->quiet)
 		output_attaching(out, count_probes(code));
+	output_flush(out);
 	if (attach_all(code, ld, diag))
 		goto detach;
 	if (ro->attach_done)
@@ -215,6 +219,8 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		int n = ring_buffer__poll(rb, POLL_MS);
 		if (n < 0 && n != -EINTR)
 			break;
+		if (n > 0)
+			output_flush(out);
 		if (signalled(sfd) || target_gone(ro))
 			break;
 	}

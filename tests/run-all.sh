@@ -22,7 +22,7 @@ fail() {
 # Unit test programs print "NAME: N passed, N failed".
 run_unit_tests() {
 	local t line p f
-	for t in build/unit/test_*; do
+	for t in build/unit/test_* build-asan/unit/test_*; do
 		[ -x "$t" ] || continue
 		line=$("$t" 2>"/tmp/bpfkit-unit.$$" | tail -n 1)
 		if [[ $line =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]; then

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs the Debian 12 packages bpfkit builds and tests with, when any
+# is missing. Quiet when everything is there.
+set -e
+need="gcc make pkg-config libc6-dev libbpf-dev libelf-dev zlib1g-dev"
+missing=""
+for p in $need; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null
