@@ -10,7 +10,10 @@
 #include <bpf/libbpf.h>
 #include "loader.h"
 
-#define RINGBUF_BYTES (4u << 20)
+/* The ring buffer's pages are all resident from the start, so its size is
+ * most of bpfkit's memory: large only when the program prints events. */
+#define RINGBUF_BYTES_PRINTING (1u << 20)
+#define RINGBUF_BYTES_QUIET (64u << 10)
 #define LOG_BYTES (16u << 20)
 
 int loader_map_fd(const struct loaded *l, const struct program *prog, enum internal_map m)
@@ -65,7 +68,8 @@ static int create_maps(const struct program *prog, struct loaded *out, struct di
 			return out->map_fds[i];
 		}
 	}
-	int rb = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events", 0, 0, RINGBUF_BYTES, NULL);
+	unsigned ring = prog->nfmts ? RINGBUF_BYTES_PRINTING : RINGBUF_BYTES_QUIET;
+	int rb = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events", 0, 0, ring, NULL);
 	int st = bpf_map_create(BPF_MAP_TYPE_ARRAY, "state", 4, sizeof(struct bpf_state), 1, NULL);
 	int sc = bpf_map_create(BPF_MAP_TYPE_PERCPU_ARRAY, "scratch", 4, SCRATCH_BYTES, 1, NULL);
 	out->map_fds[prog->nmaps + IMAP_RINGBUF] = rb;
