@@ -328,6 +328,9 @@ static void store_val(struct cg *cg, int dst, const struct type *t, const struct
 }
 
 static void gen_expr(struct cg *cg, struct node *n, struct val *out);
+static void gen_ctx_field(struct cg *cg, const struct ctx_field *f, struct node *n,
+			  struct val *out);
+
 
 /* ---- helpers for builtins ---- */
 
@@ -416,12 +419,16 @@ static void gen_builtin(struct cg *cg, struct node *n, struct val *out)
 		val_mem(out, off, 16);
 	} else if (!strcmp(name, "probe")) {
 		gen_string_const(cg, cg->probe->name, strlen(cg->probe->name), n->type.size, out);
+	} else if (!strcmp(name, "func")) {
+		gen_string_const(cg, cg->probe->func, strlen(cg->probe->func), n->type.size, out);
+	} else if (probe_field(cg->probe, name)) {
+		gen_ctx_field(cg, probe_field(cg->probe, name), n, out);
 	} else {
 		cg_error(cg, n->loc, "no code for builtin '%s'", name);
 	}
 }
 
-/* ---- args of tracepoints ---- */
+/* ---- arguments from the context ---- */
 
 static void load_ctx_int(struct cg *cg, const struct ctx_field *f, struct val *out)
 {
@@ -437,11 +444,47 @@ static void load_ctx_int(struct cg *cg, const struct ctx_field *f, struct val *o
 	}
 }
 
+/* A USDT memory operand: size bytes of user memory at reg + disp. */
+static void load_user_mem(struct cg *cg, const struct ctx_field *f, struct val *out)
+{
+	int off = stack_alloc(cg, 8);
+	emit(cg, I_ST(BPF_DW, cg->fp, off, 0));
+	emit(cg, I_LDX(BPF_DW, BPF_REG_3, R_CTX, (int)f->offset));
+	if (f->disp)
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_3, (int)f->disp));
+	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
+	emit(cg, I_MOV_IMM(BPF_REG_2, (int)(f->size > 8 ? 8 : f->size)));
+	call(cg, BPF_FUNC_probe_read_user);
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	emit(cg, I_LDX(BPF_DW, out->reg, cg->fp, off));
+	if (f->is_signed && f->size < 8) {
+		int sh = 64 - 8 * (int)f->size;
+		emit(cg, I_ALU64_IMM(BPF_LSH, out->reg, sh));
+		emit(cg, I_ALU64_IMM(BPF_ARSH, out->reg, sh));
+	}
+}
+
 static void gen_args_field(struct cg *cg, struct node *n, struct val *out)
 {
 	const struct ctx_field *f = probe_field(cg->probe, n->str);
 	if (!f) {
 		cg_error(cg, n->loc, "%s has no argument named '%s'", cg->probe->name, n->str);
+		return;
+	}
+	gen_ctx_field(cg, f, n, out);
+}
+
+static void gen_ctx_field(struct cg *cg, const struct ctx_field *f, struct node *n,
+			  struct val *out)
+{
+	if (f->kind == F_CONST) {
+		out->kind = V_IMM;
+		out->imm = f->value;
+		return;
+	}
+	if (f->kind == F_USER_MEM) {
+		load_user_mem(cg, f, out);
 		return;
 	}
 	if (f->kind == F_INT || f->kind == F_PTR) {

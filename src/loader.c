@@ -126,7 +126,15 @@ static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log
 		if (insns[i].code == (BPF_LD | BPF_DW | BPF_IMM) &&
 		    insns[i].src_reg == BPF_PSEUDO_MAP_FD)
 			insns[i].imm = map_fds[insns[i].imm];
-	int fd = bpf_prog_load(c->type, c->name, "GPL", insns, (size_t)c->ninsns, NULL);
+	LIBBPF_OPTS(bpf_prog_load_opts, base);
+	const struct provider *pv = c->probes[0]->prov;
+	struct errbuf e;
+	if (pv->prepare_load && pv->prepare_load(c->probes[0], &base, &e)) {
+		diag_error(diag, c->pi->node->loc, "%s", e.msg);
+		free(insns);
+		return -EINVAL;
+	}
+	int fd = bpf_prog_load(c->type, c->name, "GPL", insns, (size_t)c->ninsns, &base);
 	if (fd >= 0 && !print_log) {
 		free(insns);
 		return fd;
@@ -137,8 +145,10 @@ static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log
 	char *log = calloc(1, LOG_BYTES);
 	if (!log)
 		abort();
-	LIBBPF_OPTS(bpf_prog_load_opts, opts, .log_buf = log, .log_size = LOG_BYTES,
-		    .log_level = 1);
+	struct bpf_prog_load_opts opts = base;
+	opts.log_buf = log;
+	opts.log_size = LOG_BYTES;
+	opts.log_level = 1;
 	fd = bpf_prog_load(c->type, c->name, "GPL", insns, (size_t)c->ninsns, &opts);
 	int err = fd < 0 ? fd : 0;
 	if (print_log)

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <linux/bpf.h>
+#include <bpf/bpf.h>
 
 struct errbuf {
 	char msg[512];
@@ -18,11 +19,18 @@ struct errbuf {
 __attribute__((format(printf, 2, 3)))
 int err_set(struct errbuf *e, const char *fmt, ...);	/* returns -EINVAL */
 
+/* How to read one argument from the program's context (a tracepoint
+ * record, struct pt_regs for kprobes/uprobes/USDT, an array of u64 for raw
+ * tracepoints). */
 enum field_kind {
-	F_INT,		/* integer of `size` bytes */
+	F_INT,		/* integer of `size` bytes at ctx + offset */
 	F_CHAR_ARRAY,	/* char name[size] inside the record */
 	F_DATA_LOC,	/* __data_loc char[]: u32 (len << 16 | offset) */
-	F_PTR,		/* a pointer; user_ptr says into which address space */
+	F_PTR,		/* a pointer at ctx + offset; user_ptr says into which
+			 * address space */
+	F_USER_MEM,	/* `size` bytes of user memory at (u64 at ctx + offset)
+			 * + disp: a USDT memory operand such as -4(%rbp) */
+	F_CONST,	/* the constant `value`: a USDT operand such as $5 */
 };
 
 /* One member of `args`. */
@@ -33,6 +41,8 @@ struct ctx_field {
 	uint32_t offset, size;
 	bool is_signed;
 	bool user_ptr;		/* points into user memory (syscall arguments) */
+	int64_t disp;		/* F_USER_MEM */
+	int64_t value;		/* F_CONST */
 };
 
 /* When a probe's program runs. */
@@ -53,8 +63,14 @@ struct provider {
 	/* Expands "spec" (the text after "name:") into probes appended with
 	 * probe_list_add. Returns 0 or a negative errno with e set. */
 	int (*expand)(const char *spec, struct probe_list *out, struct errbuf *e);
-	/* Fills p->fields; NULL when the provider has no `args`. */
+	/* Fills p->fields; NULL when the provider has no arguments. Fields
+	 * named arg0..argN, retval (and sarg0..N) are what the builtins of
+	 * those names read; the others are `args->NAME`. */
 	int (*describe)(struct probe *p, struct errbuf *e);
+	/* Optional: sets load options the kernel needs for this probe's
+	 * program (expected_attach_type, attach_btf_id, ...). */
+	int (*prepare_load)(struct probe *p, struct bpf_prog_load_opts *opts,
+			    struct errbuf *e);
 	/* Attaches prog_fd; stores what detach needs in p. */
 	int (*attach)(struct probe *p, int prog_fd, struct errbuf *e);
 	void (*detach)(struct probe *p);

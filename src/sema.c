@@ -241,6 +241,7 @@ static const struct builtin builtins[] = {
 	{ "cpid", T_INT, 8, false }, { "rand", T_INT, 8, false },
 	{ "cgroup", T_INT, 8, false }, { "numaid", T_INT, 8, false },
 	{ "curtask", T_INT, 8, false }, { "probe", T_STR, 0, false },
+	{ "func", T_STR, 0, false },
 };
 
 static int find_builtin(const char *name)
@@ -256,8 +257,57 @@ const char *sema_builtin_name(int id)
 	return builtins[id].name;
 }
 
+/* The type of one argument of a probe's context. */
+static struct type field_type(const struct sema *s, const struct ctx_field *f)
+{
+	switch (f->kind) {
+	case F_CHAR_ARRAY:
+		return type_str((int)f->size);
+	case F_DATA_LOC:
+		return type_str(s->prog->opts.strlen);
+	case F_PTR:
+		return (struct type){ .kind = T_PTR, .size = 8, .is_user = f->user_ptr };
+	case F_INT:
+		return type_int((int)f->size, f->is_signed);
+	default:	/* F_USER_MEM, F_CONST: read and widened to 64 bits */
+		return int64(f->is_signed);
+	}
+}
+
+/* arg0..argN, sarg0..N and retval are fields the probe's provider
+ * describes; every probe of the group must have it. */
+static bool is_context_builtin(const char *name)
+{
+	const char *digits = !strncmp(name, "arg", 3) ? name + 3 :
+			     !strncmp(name, "sarg", 4) ? name + 4 : NULL;
+	if (digits && *digits && strspn(digits, "0123456789") == strlen(digits))
+		return true;
+	return !strcmp(name, "retval");
+}
+
+static void check_context_builtin(struct sema *s, struct node *n)
+{
+	struct probe_info *pi = s->pi;
+	pi->per_probe_code = true;
+	for (int i = 0; i < pi->probes.n; i++) {
+		struct probe *p = pi->probes.v[i];
+		if (!probe_field(p, n->str)) {
+			error_at(s, n->loc, "%s is not available in %s probes%s", n->str,
+				 p->prov->name, !strcmp(p->prov->name, "tracepoint") ?
+				 " (use args->NAME)" : "");
+			return;
+		}
+	}
+	n->id = -1;
+	set_type(n, field_type(s, probe_field(pi->probes.v[0], n->str)));
+}
+
 static void check_builtin(struct sema *s, struct node *n)
 {
+	if (is_context_builtin(n->str)) {
+		check_context_builtin(s, n);
+		return;
+	}
 	int id = find_builtin(n->str);
 	if (id < 0) {
 		if (!strcmp(n->str, "args"))
@@ -268,10 +318,17 @@ static void check_builtin(struct sema *s, struct node *n)
 	}
 	n->id = id;
 	const struct builtin *b = &builtins[id];
-	if (b->kind == T_STR && !strcmp(b->name, "probe")) {
+	if (b->kind == T_STR && (!strcmp(b->name, "probe") || !strcmp(b->name, "func"))) {
+		/* Names known when compiling: each probe gets its own code. */
 		size_t max = 0;
 		for (int i = 0; i < s->pi->probes.n; i++) {
-			size_t len = strlen(s->pi->probes.v[i]->name);
+			const struct probe *p = s->pi->probes.v[i];
+			const char *name = b->name[0] == 'p' ? p->name : p->func;
+			if (!name) {
+				error_at(s, n->loc, "func is not available in %s probes", p->prov->name);
+				return;
+			}
+			size_t len = strlen(name);
 			max = len > max ? len : max;
 		}
 		s->pi->per_probe_code = true;
@@ -297,23 +354,7 @@ static void check_args_field(struct sema *s, struct node *n)
 			return;
 		}
 	}
-	const struct ctx_field *f = probe_field(pi->probes.v[0], n->str);
-	switch (f->kind) {
-	case F_INT:
-		set_type(n, type_int((int)f->size, f->is_signed));
-		break;
-	case F_CHAR_ARRAY:
-		set_type(n, type_str((int)f->size));
-		break;
-	case F_DATA_LOC:
-		set_type(n, type_str(s->prog->opts.strlen));
-		break;
-	case F_PTR: {
-		struct type t = { .kind = T_PTR, .size = 8, .is_user = f->user_ptr };
-		set_type(n, t);
-		break;
-	}
-	}
+	set_type(n, field_type(s, probe_field(pi->probes.v[0], n->str)));
 }
 
 static void check_field(struct sema *s, struct node *n)
@@ -902,7 +943,7 @@ static bool uses_args(const struct node *n)
 {
 	if (!n)
 		return false;
-	if (n->kind == N_BUILTIN && !strcmp(n->str, "args"))
+	if (n->kind == N_BUILTIN && (!strcmp(n->str, "args") || is_context_builtin(n->str)))
 		return true;
 	if (uses_args(n->a) || uses_args(n->b) || uses_args(n->c))
 		return true;
