@@ -328,6 +328,7 @@ static void store_val(struct cg *cg, int dst, const struct type *t, const struct
 }
 
 static void gen_expr(struct cg *cg, struct node *n, struct val *out);
+static void gen_stack(struct cg *cg, struct node *n, struct val *out);
 static void gen_ctx_field(struct cg *cg, const struct ctx_field *f, struct node *n,
 			  struct val *out);
 
@@ -419,6 +420,8 @@ static void gen_builtin(struct cg *cg, struct node *n, struct val *out)
 		val_mem(out, off, 16);
 	} else if (!strcmp(name, "probe")) {
 		gen_string_const(cg, cg->probe->name, strlen(cg->probe->name), n->type.size, out);
+	} else if (!strcmp(name, "kstack") || !strcmp(name, "ustack")) {
+		gen_stack(cg, n, out);
 	} else if (!strcmp(name, "func")) {
 		gen_string_const(cg, cg->probe->func, strlen(cg->probe->func), n->type.size, out);
 	} else if (probe_field(cg->probe, name)) {
@@ -555,6 +558,19 @@ static void gen_str(struct cg *cg, struct node *n, struct val *out)
 	val_mem(out, off, rsize);
 }
 
+/* r0 = lookup(@m, frame+key) */
+static void gen_lookup(struct cg *cg, int map_id, int key)
+{
+	emit_map_ref(cg, BPF_REG_1, map_id);
+	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
+	call(cg, BPF_FUNC_map_lookup_elem);
+}
+
+static void gen_lookup_internal(struct cg *cg, enum internal_map m, int key)
+{
+	gen_lookup(cg, internal_map(cg, m), key);
+}
+
 /* Sends the record at r10+off (size bytes) to user space, counting drops. */
 static void emit_event(struct cg *cg, int off, uint32_t size)
 {
@@ -630,13 +646,6 @@ static int gen_map_key(struct cg *cg, struct node *m)
 	return off;
 }
 
-/* r0 = lookup(@m, r10+key) */
-static void gen_lookup(struct cg *cg, int map_id, int key)
-{
-	emit_map_ref(cg, BPF_REG_1, map_id);
-	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
-	call(cg, BPF_FUNC_map_lookup_elem);
-}
 
 static void gen_update(struct cg *cg, int map_id, int key, int value, int flags)
 {
@@ -671,12 +680,90 @@ static void gen_map_read(struct cg *cg, struct node *n, struct val *out)
 	emit(cg, I_LDX(BPF_DW, out->reg, BPF_REG_0, 0));
 }
 
+/* ---- stacks and symbols ---- */
+
+/* Sends EV_NEW_PID the first time the pid stored at r10+pid_off is seen,
+ * so user space can snapshot that process's symbols while it lives. */
+static void gen_note_pid(struct cg *cg, int pid_off)
+{
+	int key = stack_alloc(cg, 8);
+	emit(cg, I_LDX(BPF_DW, BPF_REG_1, cg->fp, pid_off));
+	emit(cg, I_STX(BPF_W, cg->fp, BPF_REG_1, key));
+	gen_lookup_internal(cg, IMAP_PIDS, key);
+	struct fixups done = { 0 };
+	fixup_add(&done, here(cg));
+	emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_0, 0, 0));
+	emit_map_ref(cg, BPF_REG_1, internal_map(cg, IMAP_PIDS));
+	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
+	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_3);
+	emit(cg, I_MOV_IMM(BPF_REG_4, BPF_NOEXIST));
+	call(cg, BPF_FUNC_map_update_elem);
+	fixup_add(&done, here(cg));	/* another CPU reported it first */
+	emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_0, 0, 0));
+	int ev = stack_alloc(cg, 16);
+	emit(cg, I_ST(BPF_DW, cg->fp, ev, EV_NEW_PID));
+	emit(cg, I_LDX(BPF_DW, BPF_REG_1, cg->fp, pid_off));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, ev + 8));
+	emit_event(cg, ev, 16);
+	patch_all(cg, &done, here(cg));
+}
+
+/* kstack / ustack: the frames themselves, zero padded, so equal stacks
+ * are equal keys and no stack is lost to a stack-id collision. */
+static void gen_stack(struct cg *cg, struct node *n, struct val *out)
+{
+	bool user = n->type.kind == T_USTACK;
+	uint32_t size = type_layout_size(&n->type);
+	int off = stack_alloc(cg, size);
+	stack_zero(cg, off, size);
+	int frames = off;
+	if (user) {
+		call(cg, BPF_FUNC_get_current_pid_tgid);
+		emit(cg, I_ALU64_IMM(BPF_RSH, BPF_REG_0, 32));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, off));
+		frames += 8;
+	}
+	emit(cg, I_MOV_REG(BPF_REG_1, R_CTX));
+	mem_addr(cg, &(struct val){ .off = frames }, BPF_REG_2);
+	emit(cg, I_MOV_IMM(BPF_REG_3, (int)(8 * n->type.stack_depth)));
+	emit(cg, I_MOV_IMM(BPF_REG_4, user ? BPF_F_USER_STACK : 0));
+	call(cg, BPF_FUNC_get_stack);
+	if (user)
+		gen_note_pid(cg, off);
+	val_mem(out, off, size);
+}
+
+/* usym(addr): the pid, then the address. */
+static void gen_usym(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val addr = { 0 };
+	gen_expr(cg, n->kids[0], &addr);
+	int off = stack_alloc(cg, 16);
+	call(cg, BPF_FUNC_get_current_pid_tgid);
+	emit(cg, I_ALU64_IMM(BPF_RSH, BPF_REG_0, 32));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, off));
+	val_to(cg, &addr, BPF_REG_0);
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, off + 8));
+	val_release(cg, &addr);
+	gen_note_pid(cg, off);
+	val_mem(out, off, 16);
+}
+
 static void gen_call(struct cg *cg, struct node *n, struct val *out)
 {
 	const char *fn = n->str;
 	out->kind = V_NONE;
 	if (!strcmp(fn, "str")) {
 		gen_str(cg, n, out);
+	} else if (!strcmp(fn, "kstack") || !strcmp(fn, "ustack")) {
+		gen_stack(cg, n, out);
+	} else if (!strcmp(fn, "ksym")) {
+		gen_expr(cg, n->kids[0], out);
+	} else if (!strcmp(fn, "usym")) {
+		gen_usym(cg, n, out);
+	} else if (!strcmp(fn, "kaddr")) {
+		out->kind = V_IMM;
+		out->imm = n->num;
 	} else if (!strcmp(fn, "printf")) {
 		gen_fmt_event(cg, EV_PRINTF, n->id, n->kids + 1, n->nkids - 1);
 	} else if (!strcmp(fn, "print") && n->kids[0]->kind != N_MAP) {

@@ -243,6 +243,7 @@ static uint64_t read_u64(const void *data)
 
 /* Writes one recognised conversion with its argument. */
 static void conv_render(FILE *m, const char *fmt, const struct fmt_spec *sp,
+			const struct text_opts *o,
 			const struct type *arg, const void *data)
 {
 	size_t nopts = sp->opts_end - sp->start - 1;
@@ -268,7 +269,7 @@ static void conv_render(FILE *m, const char *fmt, const struct fmt_spec *sp,
 		size_t len = 0;
 		FILE *tm = open_memstream(&text, &len);
 		if (tm) {
-			value_write_text(tm, arg, data);
+			value_write_text(tm, arg, data, o);
 			fclose(tm);
 			strcpy(tail, "s");
 			fprintf(m, cfmt, text);
@@ -293,6 +294,7 @@ static void conv_render(FILE *m, const char *fmt, const struct fmt_spec *sp,
 /* One piece: fmt[from..sp->end) with the argument of sp. bpftrace formats
  * it into a C string, so the piece ends at the first NUL (e.g. %c of 0). */
 static void segment_write(FILE *f, const char *fmt, size_t from,
+			  const struct text_opts *o,
 			  const struct fmt_spec *sp, const struct type *arg,
 			  const void *data)
 {
@@ -306,7 +308,7 @@ static void segment_write(FILE *f, const char *fmt, size_t from,
 		if (fmt[i] != '%') {
 			fputc(fmt[i++], m);
 		} else if (i == sp->start) {
-			conv_render(m, fmt, sp, arg, data);
+			conv_render(m, fmt, sp, o, arg, data);
 			i = sp->end;
 		} else {
 			i = glibc_directive(m, fmt, i, sp->end);
@@ -318,15 +320,16 @@ static void segment_write(FILE *f, const char *fmt, size_t from,
 }
 
 void fmt_write(FILE *f, const char *fmt, const struct type *args,
-	       const void *data)
+	       const void *data, struct symbolizer *sym)
 {
+	const struct text_opts opts = { sym, 8 }, *o = &opts;
 	uint32_t nargs = tuple_len(args);
 	const char *bytes = data;
 	struct fmt_spec sp;
 	size_t pos = 0;
 
 	for (uint32_t i = 0; i < nargs && spec_next(fmt, pos, &sp); i++) {
-		segment_write(f, fmt, pos, &sp, &args->elems[i],
+		segment_write(f, fmt, pos, o, &sp, &args->elems[i],
 			      bytes + type_tuple_offset(args, i));
 		pos = sp.end;
 	}

@@ -72,10 +72,12 @@ static int create_maps(const struct program *prog, struct loaded *out, struct di
 	int rb = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "events", 0, 0, ring, NULL);
 	int st = bpf_map_create(BPF_MAP_TYPE_ARRAY, "state", 4, sizeof(struct bpf_state), 1, NULL);
 	int sc = bpf_map_create(BPF_MAP_TYPE_PERCPU_ARRAY, "scratch", 4, SCRATCH_BYTES, 1, NULL);
+	int pids = bpf_map_create(BPF_MAP_TYPE_LRU_HASH, "pids", 4, 4, 16384, NULL);
+	out->map_fds[prog->nmaps + IMAP_PIDS] = pids;
 	out->map_fds[prog->nmaps + IMAP_RINGBUF] = rb;
 	out->map_fds[prog->nmaps + IMAP_STATE] = st;
 	out->map_fds[prog->nmaps + IMAP_SCRATCH] = sc;
-	int err = rb < 0 ? rb : st < 0 ? st : sc < 0 ? sc : 0;
+	int err = rb < 0 ? rb : st < 0 ? st : sc < 0 ? sc : pids < 0 ? pids : 0;
 	if (err) {
 		diag_error(diag, (struct loc){ 0, 0 }, "cannot create bpfkit's internal maps: %s",
 			   strerror(-err));

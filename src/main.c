@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -206,6 +207,9 @@ static int spawn_child(const char *cmd, int *go_fd)
 		 * child sees the same system calls under both tools. */
 		uint64_t go;
 		if (read(pipefd[0], &go, sizeof(go)) != sizeof(go))
+			_exit(127);
+		/* Stop at exec so bpfkit can snapshot our symbols. */
+		if (go == CHILD_GO_TRACED && ptrace(PTRACE_TRACEME, 0, NULL, NULL))
 			_exit(127);
 		char *copy = strdup(cmd), *argv[256], *save = NULL;
 		int argc = 0;

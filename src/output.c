@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include "output.h"
 #include "output_priv.h"
+#include "symbolizer.h"
 
 #define HIST_BAR_WIDTH 52
 /* Bucket indexes beyond these are not something our code generator
@@ -22,6 +23,7 @@
 
 struct output {
 	FILE *f;
+	struct text_opts text;	/* symbolizer and stack indent for values */
 	FILE *console;		/* gets the separator before the maps at exit */
 	enum output_format format;
 	int ncpus;		/* values a per-CPU lookup returns */
@@ -36,6 +38,7 @@ struct output *output_new(FILE *f, enum output_format format, int ncpus)
 		return NULL;
 	out->f = f;
 	out->console = f;
+	out->text.stack_indent = 8;
 	out->format = format;
 	/* The kernel fills one slot per possible CPU; never offer fewer. */
 	out->ncpus = ncpus > possible ? ncpus : possible;
@@ -130,7 +133,8 @@ static void inet_write(FILE *f, const void *data)
 		fputs(text, f);
 }
 
-void value_write_text(FILE *f, const struct type *t, const void *data)
+void value_write_text(FILE *f, const struct type *t, const void *data,
+		      const struct text_opts *o)
 {
 	const char *p = data;
 
@@ -152,7 +156,7 @@ void value_write_text(FILE *f, const struct type *t, const void *data)
 		for (uint32_t i = 0; i < t->nelems; i++) {
 			if (i)
 				fputs(", ", f);
-			value_write_text(f, &t->elems[i], p + type_tuple_offset(t, i));
+			value_write_text(f, &t->elems[i], p + type_tuple_offset(t, i), o);
 		}
 		fputc(')', f);
 		break;
@@ -162,19 +166,17 @@ void value_write_text(FILE *f, const struct type *t, const void *data)
 	case T_INET:
 		inet_write(f, p);
 		break;
-	/* TODO(symbols): stacks, symbols and strftime need the symbol and
-	 * format tables; until they exist these print placeholders. */
 	case T_KSYM:
+		symbolizer_write_ksym(f, o ? o->sym : NULL, read_u64(p));
+		break;
 	case T_USYM:
-		fprintf(f, "0x%llx", (unsigned long long)read_u64(p));
+		symbolizer_write_usym(f, o ? o->sym : NULL, (int)read_u64(p), read_u64(p + 8));
 		break;
 	case T_KSTACK:
-		fputs("<kstack>", f);
-		break;
 	case T_USTACK:
-		fputs("<ustack>", f);
+		symbolizer_write_stack(f, o ? o->sym : NULL, t, p, o ? o->stack_indent : 8);
 		break;
-	case T_TIMESTAMP:
+	case T_TIMESTAMP:	/* TODO: strftime() */
 		fputs("<strftime>", f);
 		break;
 	default:
@@ -183,19 +185,21 @@ void value_write_text(FILE *f, const struct type *t, const void *data)
 }
 
 /* Renders a value's text into a malloc'ed string for JSON quoting. */
-static char *text_of(const struct type *t, const void *data, size_t *len)
+static char *text_of(const struct type *t, const void *data, size_t *len,
+			 const struct text_opts *o)
 {
 	char *s = NULL;
 	FILE *m = open_memstream(&s, len);
 
 	if (!m)
 		return NULL;
-	value_write_text(m, t, data);
+	value_write_text(m, t, data, o);
 	fclose(m);
 	return s;
 }
 
-static void json_write_value(FILE *f, const struct type *t, const void *data)
+static void json_write_value(FILE *f, const struct type *t, const void *data,
+			 const struct text_opts *o)
 {
 	const char *p = data;
 
@@ -203,20 +207,20 @@ static void json_write_value(FILE *f, const struct type *t, const void *data)
 	case T_INT:
 	case T_BOOL:
 	case T_PTR:
-		value_write_text(f, t, p);
+		value_write_text(f, t, p, o);
 		break;
 	case T_TUPLE:
 		fputc('[', f);
 		for (uint32_t i = 0; i < t->nelems; i++) {
 			if (i)
 				fputc(',', f);
-			json_write_value(f, &t->elems[i], p + type_tuple_offset(t, i));
+			json_write_value(f, &t->elems[i], p + type_tuple_offset(t, i), o);
 		}
 		fputc(']', f);
 		break;
 	default: {
 		size_t len = 0;
-		char *s = text_of(t, p, &len);
+		char *s = text_of(t, p, &len, o);
 		json_write_string(f, s ? s : "", s ? len : 0);
 		free(s);
 	}
@@ -226,39 +230,43 @@ static void json_write_value(FILE *f, const struct type *t, const void *data)
 /* ---- keys ------------------------------------------------------------- */
 
 /* Key elements print like values, except pointers, which show in hex. */
-static void key_elem_write(FILE *f, const struct type *t, const void *p)
+static void key_elem_write(FILE *f, const struct type *t, const void *p,
+			 const struct text_opts *o)
 {
 	if (t->kind == T_PTR)
 		fprintf(f, "0x%llx", (unsigned long long)read_u64(p));
 	else
-		value_write_text(f, t, p);
+		value_write_text(f, t, p, o);
 }
 
 /* The elements of a key joined by sep; a T_TUPLE key is a multi-key. */
 static void key_elems_write(FILE *f, const struct type *key, const uint8_t *p,
-			    const char *sep)
+			    const char *sep,
+			 const struct text_opts *o)
 {
 	if (key->kind != T_TUPLE) {
-		key_elem_write(f, key, p);
+		key_elem_write(f, key, p, o);
 		return;
 	}
 	for (uint32_t i = 0; i < key->nelems; i++) {
 		if (i)
 			fputs(sep, f);
-		key_elem_write(f, &key->elems[i], p + type_tuple_offset(key, i));
+		key_elem_write(f, &key->elems[i], p + type_tuple_offset(key, i), o);
 	}
 }
 
-static void key_write_text(FILE *f, const struct type *key, const uint8_t *p)
+static void key_write_text(FILE *f, const struct type *key, const uint8_t *p,
+			 const struct text_opts *o)
 {
 	if (key->kind == T_NONE)
 		return;
 	fputc('[', f);
-	key_elems_write(f, key, p, ", ");
+	key_elems_write(f, key, p, ", ", o);
 	fputc(']', f);
 }
 
-static void key_write_json(FILE *f, const struct type *key, const uint8_t *p)
+static void key_write_json(FILE *f, const struct type *key, const uint8_t *p,
+			 const struct text_opts *o)
 {
 	char *s = NULL;
 	size_t len = 0;
@@ -266,7 +274,7 @@ static void key_write_json(FILE *f, const struct type *key, const uint8_t *p)
 
 	if (!m)
 		return;
-	key_elems_write(m, key, p, ",");
+	key_elems_write(m, key, p, ",", o);
 	fclose(m);
 	json_write_string(f, s, len);
 	free(s);
@@ -850,12 +858,13 @@ static bool value_is_number(const struct type *v)
 }
 
 static void entry_text(FILE *f, const struct map_desc *m, const struct entry *e,
-		       uint64_t div)
+		       uint64_t div,
+			 const struct text_opts *o)
 {
 	bool sign = value_signed(&m->value);
 
 	fputs(m->name, f);
-	key_write_text(f, &m->key, e->key);
+	key_write_text(f, &m->key, e->key, o);
 	fputs(": ", f);
 	switch (m->value.kind) {
 	case T_HIST:
@@ -876,26 +885,28 @@ static void entry_text(FILE *f, const struct map_desc *m, const struct entry *e,
 		if (value_is_number(&m->value))
 			write_num(f, div_num(e->num, div, sign), sign);
 		else
-			value_write_text(f, &m->value, e->value);
+			value_write_text(f, &m->value, e->value, o);
 	}
 	fputc('\n', f);
 }
 
 static void map_text(FILE *f, const struct map_desc *m, const struct entry *v,
-		     size_t n, uint64_t div)
+		     size_t n, uint64_t div,
+			 const struct text_opts *o)
 {
 	/* An empty map is a blank line; avg and stats add their own blank
 	 * line after the entries, so an empty one makes two. */
 	if (n == 0)
 		fputc('\n', f);
 	for (size_t i = 0; i < n; i++)
-		entry_text(f, m, &v[i], div);
+		entry_text(f, m, &v[i], div, o);
 	if (m->value.kind == T_AVG || m->value.kind == T_STATS)
 		fputc('\n', f);
 }
 
 static void entry_json_value(FILE *f, const struct map_desc *m,
-			     const struct entry *e, uint64_t div)
+			     const struct entry *e, uint64_t div,
+			 const struct text_opts *o)
 {
 	bool sign = value_signed(&m->value);
 
@@ -916,7 +927,7 @@ static void entry_json_value(FILE *f, const struct map_desc *m,
 		if (value_is_number(&m->value))
 			write_num(f, div_num(e->num, div, sign), sign);
 		else
-			json_write_value(f, &m->value, e->value);
+			json_write_value(f, &m->value, e->value, o);
 	}
 }
 
@@ -930,7 +941,8 @@ static const char *json_map_type(const struct type *v)
 }
 
 static void map_json(FILE *f, const struct map_desc *m, const struct entry *v,
-		     size_t n, uint64_t div)
+		     size_t n, uint64_t div,
+			 const struct text_opts *o)
 {
 	if (n == 0)
 		return;	/* an empty map prints nothing in JSON */
@@ -938,15 +950,15 @@ static void map_json(FILE *f, const struct map_desc *m, const struct entry *v,
 	json_write_string(f, m->name, strlen(m->name));
 	fputs(": ", f);
 	if (m->key.kind == T_NONE) {
-		entry_json_value(f, m, &v[0], div);
+		entry_json_value(f, m, &v[0], div, o);
 	} else {
 		fputc('{', f);
 		for (size_t i = 0; i < n; i++) {
 			if (i)
 				fputs(", ", f);
-			key_write_json(f, &m->key, v[i].key);
+			key_write_json(f, &m->key, v[i].key, o);
 			fputs(": ", f);
-			entry_json_value(f, m, &v[i], div);
+			entry_json_value(f, m, &v[i], div, o);
 		}
 		fputc('}', f);
 	}
@@ -958,6 +970,8 @@ int output_print_map(struct output *out, const struct map_desc *m,
 {
 	struct entries es = { 0 };
 	int err = map_read(out, m, &es);
+	/* Stacks in printed maps are indented by 4, elsewhere by 8. */
+	const struct text_opts map_opts = { out->text.sym, 4 }, *o = &map_opts;
 
 	if (!err) {
 		/* stats() ignores top and div (bpftrace warns about it). */
@@ -968,9 +982,9 @@ int output_print_map(struct output *out, const struct map_desc *m,
 		if (top > 0 && !plain_stats && (size_t)top < es.n)
 			skip = es.n - (size_t)top;
 		if (is_json(out))
-			map_json(out->f, m, es.v + skip, es.n - skip, d);
+			map_json(out->f, m, es.v + skip, es.n - skip, d, o);
 		else
-			map_text(out->f, m, es.v + skip, es.n - skip, d);
+			map_text(out->f, m, es.v + skip, es.n - skip, d, o);
 	}
 	entries_free(&es);
 	return err;
@@ -1012,6 +1026,11 @@ int output_print_maps_at_exit(struct output *out, const struct map_desc *maps,
 
 /* ---- events ----------------------------------------------------------- */
 
+void output_set_symbolizer(struct output *out, struct symbolizer *sym)
+{
+	out->text.sym = sym;
+}
+
 void output_set_console(struct output *out, FILE *console)
 {
 	out->console = console;
@@ -1044,13 +1063,13 @@ void output_printf(struct output *out, const struct printf_desc *d,
 	if (len < type_layout_size(args))
 		return;
 	if (!is_json(out)) {
-		fmt_write(out->f, d->fmt, args, data);
+		fmt_write(out->f, d->fmt, args, data, out->text.sym);
 		return;
 	}
 	m = open_memstream(&text, &tlen);
 	if (!m)
 		return;
-	fmt_write(m, d->fmt, args, data);
+	fmt_write(m, d->fmt, args, data, out->text.sym);
 	fclose(m);
 	fputs("{\"type\": \"printf\", \"data\": ", out->f);
 	json_write_string(out->f, text, tlen);
@@ -1061,12 +1080,13 @@ void output_printf(struct output *out, const struct printf_desc *d,
 void output_print_value(struct output *out, const struct type *t,
 			const void *data)
 {
+	const struct text_opts *o = &out->text;
 	if (is_json(out)) {
 		fputs("{\"type\": \"value\", \"data\": ", out->f);
-		json_write_value(out->f, t, data);
+		json_write_value(out->f, t, data, o);
 		fputs("}\n", out->f);
 	} else {
-		value_write_text(out->f, t, data);
+		value_write_text(out->f, t, data, o);
 		fputc('\n', out->f);
 	}
 }

@@ -60,8 +60,12 @@ void output_lost(struct output *out, uint64_t nlost);
  * ("printf: ...") in err. args is a T_TUPLE (nelems may be 0). */
 int fmt_check(const char *fn, const char *fmt, const struct type *args,
 	      char *err, size_t errlen);
-/* Appends the formatted text to f; data holds args in the canonical layout. */
+struct symbolizer;
+/* Appends the formatted text to f; data holds args in the canonical layout.
+ * sym (may be NULL) turns stacks and symbols into names. */
 void fmt_write(FILE *f, const char *fmt, const struct type *args,
-	       const void *data);
+	       const void *data, struct symbolizer *sym);
+/* Names for stacks and symbols in everything printed after this call. */
+void output_set_symbolizer(struct output *out, struct symbolizer *sym);
 
 #endif

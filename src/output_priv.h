@@ -10,7 +10,18 @@ enum buf_style { BUF_ESCAPED, BUF_HEX_ESCAPED, BUF_HEX_SPACED };
 
 /* The text a value shows in print() and in map values: ints in decimal,
  * strings raw up to their NUL, tuples as "(a, b)", buffers as %r. */
-void value_write_text(FILE *f, const struct type *t, const void *data);
+struct symbolizer;
+
+/* How values that need more than their bytes are written: stacks and
+ * symbols through the symbolizer (NULL: addresses in hex), stack frames
+ * indented by stack_indent spaces. */
+struct text_opts {
+	struct symbolizer *sym;
+	int stack_indent;
+};
+
+void value_write_text(FILE *f, const struct type *t, const void *data,
+		      const struct text_opts *o);
 /* A T_BUF value (u64 length, then bytes) in one of the %r styles. */
 void buf_write(FILE *f, const struct type *t, const void *data,
 	       enum buf_style style);

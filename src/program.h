@@ -18,6 +18,7 @@ enum event_kind {
 	EV_PRINT_VALUE,		/* then u64 fmt id (its args: one value) */
 	EV_TIME,		/* then u64 fmt id (strftime format of time()) */
 	EV_MAP_FULL,		/* then u64 map id */
+	EV_NEW_PID,		/* then u64 pid: first user stack or symbol seen */
 };
 
 struct map_info {
@@ -68,6 +69,7 @@ struct program {
 	int nmaps;
 	struct fmt_info *fmts;
 	int nfmts;
+	bool uses_user_symbols;	/* ustack or usym: snapshot processes */
 };
 
 /* Expands attach points and types the tree. Returns 0, or -EINVAL after

@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -11,11 +12,13 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "runtime.h"
+#include "symbolizer.h"
 
 #define POLL_MS 100
 
 struct run {
 	const struct program *prog;
+	struct symbolizer *sym;
 	const struct loaded *ld;
 	struct output *out;
 	struct map_desc *maps;
@@ -74,6 +77,10 @@ static int on_event(void *ctx, void *data, size_t size)
 		break;
 	case EV_EXIT:
 		r->exit_requested = true;
+		break;
+	case EV_NEW_PID:
+		if (size >= 16)
+			symbolizer_note_pid(r->sym, (int)w[1]);
 		break;
 	case EV_PRINT_MAP:
 		if (size >= 32 && w[1] < (uint64_t)r->prog->nmaps)
@@ -161,14 +168,25 @@ static bool signalled(int sfd)
 	return any;
 }
 
-static void release_child(const struct runtime_opts *ro)
+/* Lets the -c child exec. When the script symbolizes user addresses the
+ * child stops at its exec (it asked to be traced), is snapshotted, and
+ * goes on: a command that ends in a millisecond still gets names. */
+static void release_child(const struct runtime_opts *ro, struct symbolizer *sym,
+			  bool snapshot)
 {
-	if (ro->child_go_fd >= 0) {
-		uint64_t go = 1;
-		if (write(ro->child_go_fd, &go, sizeof(go)) != sizeof(go))
-			kill(ro->child_pid, SIGKILL);
-		close(ro->child_go_fd);
-	}
+	if (ro->child_go_fd < 0)
+		return;
+	uint64_t go = snapshot ? CHILD_GO_TRACED : CHILD_GO;
+	if (write(ro->child_go_fd, &go, sizeof(go)) != sizeof(go))
+		kill(ro->child_pid, SIGKILL);
+	close(ro->child_go_fd);
+	if (!snapshot)
+		return;
+	int status;
+	if (waitpid(ro->child_pid, &status, 0) != ro->child_pid || !WIFSTOPPED(status))
+		return;
+	symbolizer_note_pid(sym, ro->child_pid);
+	ptrace(PTRACE_DETACH, ro->child_pid, NULL, NULL);
 }
 
 static void report_lost(const struct run *r)
@@ -184,7 +202,9 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		const struct loaded *ld, struct output *out,
 		const struct runtime_opts *ro, struct diag *diag)
 {
-	struct run r = { .prog = prog, .ld = ld, .out = out, .ncpus = libbpf_num_possible_cpus() };
+	struct run r = { .prog = prog, .ld = ld, .out = out, .ncpus = libbpf_num_possible_cpus(),
+			 .sym = symbolizer_new() };
+	output_set_symbolizer(out, r.sym);
 	r.maps = program_map_descs(prog, ld->map_fds);
 	r.fmts = calloc((size_t)prog->nfmts + 1, sizeof(*r.fmts));
 	for (int i = 0; i < prog->nfmts; i++) {
@@ -213,7 +233,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		clock_gettime(CLOCK_MONOTONIC, ro->attach_done);
 	if (run_special(code, ld, RUN_AT_BEGIN, diag))
 		goto detach;
-	release_child(ro);
+	release_child(ro, r.sym, prog->uses_user_symbols);
 	ring_buffer__consume(rb);
 	while (!r.exit_requested) {
 		int n = ring_buffer__poll(rb, POLL_MS);
@@ -240,6 +260,8 @@ out:
 	if (sfd >= 0)
 		close(sfd);
 	sigprocmask(SIG_SETMASK, &old, NULL);
+	output_set_symbolizer(out, NULL);
+	symbolizer_free(r.sym);
 	free(r.maps);
 	free(r.fmts);
 	return status;

@@ -7,6 +7,9 @@
 #include "loader.h"
 #include "output.h"
 
+/* What the -c child reads before it execs. */
+enum { CHILD_GO = 1, CHILD_GO_TRACED = 2 };
+
 struct runtime_opts {
 	int child_pid;		/* -c: exit when it ends; released by the runtime */
 	int child_go_fd;	/* write end of the pipe the child waits on */

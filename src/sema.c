@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "ksyms.h"
 #include "lexer.h"
 #include "program.h"
 
@@ -17,6 +18,7 @@ struct sema {
 	int pass;		/* 1: learn map types, 2: check and report */
 	int nerrors;
 	struct probe_info *pi;	/* the probe being checked */
+	struct ksyms *ksyms;	/* for kaddr(), loaded on first use */
 	int loop_depth;
 };
 
@@ -138,6 +140,7 @@ static struct map_info *get_map(struct sema *s, struct node *n)
 }
 
 static void check_expr(struct sema *s, struct node *n);
+static void check_stack(struct sema *s, struct node *n, bool user);
 
 /* Types the key expressions of @m[...] and merges them into the map. */
 static struct map_info *check_map_key(struct sema *s, struct node *n)
@@ -308,6 +311,10 @@ static void check_builtin(struct sema *s, struct node *n)
 		check_context_builtin(s, n);
 		return;
 	}
+	if (!strcmp(n->str, "kstack") || !strcmp(n->str, "ustack")) {
+		check_stack(s, n, n->str[0] == 'u');
+		return;
+	}
 	int id = find_builtin(n->str);
 	if (id < 0) {
 		if (!strcmp(n->str, "args"))
@@ -400,6 +407,8 @@ static bool expect_int_arg(struct sema *s, struct node *call, struct node *arg)
 {
 	if (type_is_intlike(&arg->type))
 		return true;
+	if (arg->type.kind == T_NONE)
+		return false;	/* the argument's own error is reported */
 	char b[64];
 	error_at(s, arg->loc, "%s() expects an integer argument, got %s", call->str,
 		 tname(&arg->type, b, sizeof(b)));
@@ -578,9 +587,89 @@ static void check_str_call(struct sema *s, struct node *n)
 	set_type(n, type_str(size));
 }
 
+#define STACK_MAX_DEPTH 127
+
+/* kstack, ustack, kstack(perf), ustack(bpftrace, 10), kstack(5)... */
+static void check_stack(struct sema *s, struct node *n, bool user)
+{
+	struct type t = { .kind = user ? T_USTACK : T_KSTACK, .stack_depth = STACK_MAX_DEPTH };
+	int i = 0;
+	if (n->kind == N_CALL && n->nkids > 2) {
+		error_at(s, n->loc, "%s() takes a mode and a depth", n->str);
+		return;
+	}
+	if (n->kind == N_CALL && n->nkids && n->kids[0]->kind == N_BUILTIN) {
+		static const char *const modes[] = { "bpftrace", "perf", "raw" };
+		const char *m = n->kids[0]->str;
+		uint32_t k;
+		for (k = 0; k < 3 && strcmp(m, modes[k]); k++)
+			;
+		if (k == 3) {
+			error_at(s, n->kids[0]->loc, "unknown stack mode '%s' (use bpftrace, perf or raw)", m);
+			return;
+		}
+		t.stack_mode = k;
+		i = 1;
+	}
+	if (n->kind == N_CALL && i < n->nkids) {
+		int64_t depth;
+		if (!is_const_int(n->kids[i], &depth) || depth < 1 || depth > STACK_MAX_DEPTH) {
+			error_at(s, n->kids[i]->loc, "stack depth must be an integer from 1 to %d", STACK_MAX_DEPTH);
+			return;
+		}
+		t.stack_depth = (uint32_t)depth;
+	}
+	t.size = type_layout_size(&t);
+	if (user)
+		s->prog->uses_user_symbols = true;
+	set_type(n, t);
+}
+
+static void check_symbol_call(struct sema *s, struct node *n)
+{
+	const char *fn = n->str;
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	if (!strcmp(fn, "kaddr")) {
+		struct node *a = n->kids[0];
+		if (a->kind != N_STR) {
+			error_at(s, n->loc, "kaddr() needs a string literal");
+			return;
+		}
+		if (s->pass == 2) {
+			if (!s->ksyms)
+				s->ksyms = ksyms_new();
+			uint64_t addr;
+			if (!s->ksyms || ksyms_addr(s->ksyms, a->str, &addr)) {
+				error_at(s, a->loc, "kaddr(): no kernel symbol named '%s'", a->str);
+				return;
+			}
+			n->num = (int64_t)addr;
+		}
+		set_type(n, int64(false));
+		return;
+	}
+	check_expr(s, n->kids[0]);
+	if (!expect_int_arg(s, n, n->kids[0]))
+		return;
+	struct type t = { .kind = fn[0] == 'k' ? T_KSYM : T_USYM };
+	t.size = type_layout_size(&t);
+	if (t.kind == T_USYM)
+		s->prog->uses_user_symbols = true;
+	set_type(n, t);
+}
+
 static void check_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
+	if (!strcmp(fn, "kstack") || !strcmp(fn, "ustack")) {
+		check_stack(s, n, fn[0] == 'u');
+		return;
+	}
+	if (!strcmp(fn, "ksym") || !strcmp(fn, "usym") || !strcmp(fn, "kaddr")) {
+		check_symbol_call(s, n);
+		return;
+	}
 	struct type agg = agg_type(s, n);
 	if (agg.kind != T_NONE) {
 		error_at(s, n->loc, "%s() must be assigned to a map, e.g. @x = %s(...)", fn, fn);
@@ -1029,6 +1118,8 @@ int sema_run(struct program *prog, struct diag *diag)
 				 prog->maps[i].name);
 		}
 	}
+	if (s.ksyms)
+		ksyms_free(s.ksyms);
 	return s.nerrors ? -EINVAL : 0;
 }
 

@@ -52,6 +52,8 @@ bool type_equal(const struct type *a, const struct type *b)
 		       a->lhist_step == b->lhist_step;
 	if (a->kind == T_HIST)
 		return a->hist_bits == b->hist_bits;
+	if (a->kind == T_KSTACK || a->kind == T_USTACK)
+		return a->stack_mode == b->stack_mode && a->stack_depth == b->stack_depth;
 	if (a->kind == T_STR || a->kind == T_BUF)
 		return a->size == b->size;
 	return true;
@@ -72,7 +74,10 @@ uint32_t type_layout_size(const struct type *t)
 			n += type_layout_size(&t->elems[i]);
 		return n;
 	}
+	case T_KSTACK:
+		return 8 * t->stack_depth;
 	case T_USTACK:
+		return 8 + 8 * t->stack_depth;	/* pid, then the frames */
 	case T_USYM:
 	case T_TIMESTAMP:
 	case T_AVG:

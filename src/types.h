@@ -20,8 +20,8 @@ enum type_kind {
 	T_STR,		/* NUL-padded string of size bytes */
 	T_TUPLE,	/* elems[0..nelems) */
 	T_PTR,		/* kernel or user pointer; elems[0] is the pointee if known */
-	T_KSTACK,	/* stack id in a stack map (8 bytes) */
-	T_USTACK,	/* stack id and pid (16 bytes) */
+	T_KSTACK,	/* stack_depth frames (u64 each, zero padded) */
+	T_USTACK,	/* u64 pid, then stack_depth frames */
 	T_KSYM,		/* kernel address printed as a symbol */
 	T_USYM,		/* user address + pid printed as a symbol (16 bytes) */
 	T_BUF,		/* buf(): u64 length then size bytes */

@@ -7,6 +7,9 @@
  *   workload write SIZE...      one write() of each SIZE bytes to /dev/null
  *   workload sleep MS           nanosleep for MS milliseconds
  *   workload spin MS            burn CPU for MS milliseconds
+ *   workload stack N            N getpid calls from workload_leaf, called by
+ *                               workload_mid, called by workload_top: a
+ *                               known user stack
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -57,6 +60,34 @@ static int do_io(int argc, char **argv, int writing)
 	return 0;
 }
 
+__attribute__((noinline)) void workload_after(void)
+{
+	__asm__ volatile("" ::: "memory");
+}
+
+/* The system call is made right here (not through libc's syscall(), which
+ * keeps no frame pointer), so the user stack starts in this function. The
+ * call after it makes this no leaf, so it keeps a frame pointer. */
+__attribute__((noinline)) void workload_leaf(void)
+{
+	long ret;
+	__asm__ volatile("syscall" : "=a"(ret) : "a"((long)SYS_getpid) : "rcx", "r11", "memory");
+	workload_after();
+}
+
+__attribute__((noinline)) void workload_mid(void)
+{
+	workload_leaf();
+	__asm__ volatile("" ::: "memory");	/* keep the call a call */
+}
+
+__attribute__((noinline)) void workload_top(long n)
+{
+	for (long i = 0; i < n; i++)
+		workload_mid();
+	__asm__ volatile("" ::: "memory");
+}
+
 static void spin(long ms)
 {
 	struct timespec start, now;
@@ -88,6 +119,8 @@ int main(int argc, char **argv)
 	} else if (!strcmp(cmd, "sleep")) {
 		struct timespec ts = { n / 1000, (n % 1000) * 1000000 };
 		nanosleep(&ts, NULL);
+	} else if (!strcmp(cmd, "stack")) {
+		workload_top(n);
 	} else if (!strcmp(cmd, "spin")) {
 		spin(n);
 	} else {

@@ -91,7 +91,7 @@ static void check_write(const char *fmt, struct args *a, const char *want)
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
 
-	fmt_write(f, fmt, &t, a->data);
+	fmt_write(f, fmt, &t, a->data, NULL);
 	fclose(f);
 	CHECK_STR(text, want);
 	free(text);
