@@ -632,7 +632,9 @@ static int gen_map_key(struct cg *cg, struct node *m)
 	uint32_t ksize = map_key_size(mi);
 	int off = stack_alloc(cg, ksize);
 	if (m->nkids == 0) {
-		emit(cg, I_ST(BPF_DW, cg->fp, off, 0));
+		/* Histograms write their bucket here later. */
+		if (mi->value.kind != T_HIST && mi->value.kind != T_LHIST)
+			emit(cg, I_ST(BPF_DW, cg->fp, off, 0));
 		return off;
 	}
 	for (int i = 0; i < m->nkids; i++) {
@@ -1202,18 +1204,21 @@ static void gen_agg_update(struct cg *cg, struct node *assign)
 			gen_log2_bucket(cg);
 		else
 			gen_linear_bucket(cg, t);
-		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_3, key + (int)type_layout_size(&mi->key)));
+		emit(cg, I_STX(map_is_array(mi) ? BPF_W : BPF_DW, cg->fp, BPF_REG_3,
+			       key + (int)type_layout_size(&mi->key)));
 		val_release(cg, &x);
 		x.kind = V_IMM;
 		x.imm = 1;
 	}
+	bool is_array = map_is_array(&cg->prog->maps[map_id]);
 	uint32_t vsize = map_value_size(&cg->prog->maps[map_id]);
-	int init = stack_alloc(cg, vsize);
+	int init = is_array ? 0 : stack_alloc(cg, vsize);
 	gen_lookup(cg, map_id, key);
 	int missing = here(cg);
 	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 0));
 	/* Found: update this CPU's slot in place (per-CPU, no atomics needed). */
-	val_to(cg, &x, BPF_REG_1);
+	if (t->kind != T_COUNT && t->kind != T_SUM && t->kind != T_HIST && t->kind != T_LHIST)
+		val_to(cg, &x, BPF_REG_1);
 	switch (t->kind) {
 	case T_MIN: case T_MAX:
 		/* if (!set || x beats value) { value = x; set = 1; } */
@@ -1234,8 +1239,14 @@ static void gen_agg_update(struct cg *cg, struct node *assign)
 		break;
 	default:	/* count, sum, hist, lhist buckets */
 		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 0));
-		emit(cg, I_ALU64_REG(BPF_ADD, BPF_REG_2, BPF_REG_1));
+		emit_alu(cg, BPF_ADD, BPF_REG_2, &x, false);
 		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_2, 0));
+	}
+	if (is_array) {
+		/* Array entries always exist; NULL only satisfies the verifier. */
+		patch_jump(cg, missing, here(cg));
+		val_release(cg, &x);
+		return;
 	}
 	int done = here(cg);
 	emit(cg, I_JA(0));

@@ -28,6 +28,9 @@ static int create_user_map(const struct map_info *m, int max_entries)
 	for (size_t i = 0, k = 0; m->name[i] && k < sizeof(name) - 1; i++)
 		if (m->name[i] != '@')
 			name[k++] = m->name[i];
+	if (map_is_array(m))
+		return bpf_map_create(BPF_MAP_TYPE_PERCPU_ARRAY, name, 4, map_value_size(m),
+				      map_array_entries(m), NULL);
 	enum bpf_map_type type = map_is_percpu(m) ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH;
 	return bpf_map_create(type, name, map_key_size(m), map_value_size(m),
 			      (unsigned)max_entries, NULL);
@@ -37,7 +40,7 @@ static int create_user_map(const struct map_info *m, int max_entries)
  * when nothing counted; an entry made at start gives the same text. */
 static int zero_keyless_count(int fd, const struct map_info *m)
 {
-	if (m->key.kind != T_NONE || m->value.kind != T_COUNT)
+	if (m->key.kind != T_NONE || m->value.kind != T_COUNT || map_is_array(m))
 		return 0;
 	int ncpus = libbpf_num_possible_cpus();
 	uint64_t *zeros = calloc((size_t)(ncpus > 0 ? ncpus : 1), sizeof(uint64_t));

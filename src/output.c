@@ -340,6 +340,7 @@ struct map_shape {
 	uint32_t stride;	/* bytes per CPU in a lookup result */
 	uint32_t nvalues;	/* values per lookup: ncpus if per CPU, else 1 */
 	uint32_t max_entries;
+	bool is_array;		/* keyless aggregation indexed by bucket or 0 */
 };
 
 static bool is_hist(const struct map_desc *m)
@@ -362,13 +363,16 @@ static int map_shape_get(const struct output *out, const struct map_desc *m,
 	bool percpu = info.type == BPF_MAP_TYPE_PERCPU_HASH ||
 		      info.type == BPF_MAP_TYPE_PERCPU_ARRAY ||
 		      info.type == BPF_MAP_TYPE_LRU_PERCPU_HASH;
-	if (is_hist(m) && info.key_size < 8)
+	s->is_array = info.type == BPF_MAP_TYPE_ARRAY ||
+		      info.type == BPF_MAP_TYPE_PERCPU_ARRAY;
+	if (is_hist(m) && info.key_size < (s->is_array ? 4 : 8))
 		return -EINVAL;	/* no room for the bucket index */
 	s->bpf_key_size = info.key_size;
 	s->stride = percpu ? (info.value_size + 7) & ~7u : info.value_size;
 	s->nvalues = percpu ? (uint32_t)out->ncpus : 1;
 	s->max_entries = info.max_entries;
-	user_key_max = is_hist(m) ? info.key_size - 8 : info.key_size;
+	/* An array's key is only its index: a bucket, or 0. */
+	user_key_max = s->is_array ? 0 : is_hist(m) ? info.key_size - 8 : info.key_size;
 	s->key_size = type_layout_size(&m->key);
 	if (s->key_size > user_key_max)
 		s->key_size = user_key_max;
@@ -512,6 +516,21 @@ static int map_walk(const struct map_desc *m, const struct map_shape *s,
 	return err;
 }
 
+/* An array entry no CPU has updated: min/max never set, avg/stats with no
+ * values. (A count prints even at 0, as in bpftrace.) */
+static bool array_entry_unset(const struct map_desc *m, const struct map_shape *s,
+			      const uint8_t *vals)
+{
+	uint32_t word = m->value.kind == T_MIN || m->value.kind == T_MAX ? 8 :
+			m->value.kind == T_AVG || m->value.kind == T_STATS ? 0 : UINT32_MAX;
+	if (word == UINT32_MAX)
+		return false;
+	for (uint32_t cpu = 0; cpu < s->nvalues; cpu++)
+		if (read_u64(vals + (size_t)cpu * s->stride + word))
+			return false;
+	return true;
+}
+
 static int collect_plain(const struct map_desc *m, const struct map_shape *s,
 			 const uint8_t *key, const uint8_t *vals, void *ctx)
 {
@@ -525,6 +544,12 @@ static int collect_plain(const struct map_desc *m, const struct map_shape *s,
 		return -ENOMEM;
 	memcpy(e->value, vals, s->stride);
 	combine_values(m, s, vals, e);
+	if (s->is_array && array_entry_unset(m, s, vals)) {
+		struct entries *es = ctx;
+		free(e->key);
+		free(e->value);
+		es->n--;	/* never updated: print as bpftrace prints no entry */
+	}
 	return 0;
 }
 
@@ -545,12 +570,15 @@ static int collect_bucket(const struct map_desc *m, const struct map_shape *s,
 			  const uint8_t *key, const uint8_t *vals, void *ctx)
 {
 	struct bucket_recs *rs = ctx;
-	struct bucket_rec r = { .idx = read_u64(key + s->bpf_key_size - 8) };
+	struct bucket_rec r = { .idx = s->is_array ? *(const uint32_t *)key :
+					read_u64(key + s->bpf_key_size - 8) };
 
 	if (r.idx > (m->value.kind == T_HIST ? MAX_HIST_INDEX : MAX_LHIST_INDEX))
 		return 0;
 	for (uint32_t cpu = 0; cpu < s->nvalues; cpu++)
 		r.count += read_u64(vals + (size_t)cpu * s->stride);
+	if (s->is_array && r.count == 0)
+		return 0;	/* an array holds every bucket, counted or not */
 	if (rs->n == rs->cap) {
 		size_t cap = rs->cap ? rs->cap * 2 : 64;
 		struct bucket_rec *v = realloc(rs->v, cap * sizeof(*v));

@@ -79,6 +79,12 @@ void program_free(struct program *prog);
 /* Map descriptors for the output stage; fds filled by the loader. */
 struct map_desc *program_map_descs(const struct program *prog, const int *fds);
 bool map_is_percpu(const struct map_info *m);
+/* A keyless aggregation whose untouched state is recognisable (count, min,
+ * max, avg, stats, hist, lhist) lives in a per-CPU array indexed by 0 or
+ * by bucket: the kernel inlines array lookups and entries always exist. */
+bool map_is_array(const struct map_info *m);
+/* Entries of an array map: 1, or the number of buckets. */
+uint32_t map_array_entries(const struct map_info *m);
 /* BPF key size of a map: its key layout, plus the bucket for histograms. */
 uint32_t map_key_size(const struct map_info *m);
 uint32_t map_value_size(const struct map_info *m);

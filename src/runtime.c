@@ -29,8 +29,10 @@ struct run {
 
 static void clear_map(int fd, const struct map_desc *m, bool zero, int ncpus)
 {
-	/* A keyless count() is never absent (see the loader): clear zeroes it. */
-	if (m->key.kind == T_NONE && m->value.kind == T_COUNT)
+	/* Keyless aggregations live in arrays (see map_is_array), whose
+	 * entries cannot be deleted: clearing zeroes them, which prints the
+	 * same as no entry. */
+	if (m->key.kind == T_NONE && type_is_agg(&m->value) && m->value.kind != T_SUM)
 		zero = true;
 	uint32_t ksize = type_layout_size(&m->key);
 	if (m->value.kind == T_HIST || m->value.kind == T_LHIST)

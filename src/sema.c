@@ -1151,8 +1151,31 @@ bool map_is_percpu(const struct map_info *m)
 	return type_is_agg(&m->value);
 }
 
+bool map_is_array(const struct map_info *m)
+{
+	switch (m->value.kind) {
+	case T_COUNT: case T_MIN: case T_MAX: case T_AVG: case T_STATS:
+	case T_HIST: case T_LHIST:
+		return m->key.kind == T_NONE;
+	default:
+		return false;	/* a zero sum looks like no sum */
+	}
+}
+
+uint32_t map_array_entries(const struct map_info *m)
+{
+	const struct type *v = &m->value;
+	if (v->kind == T_HIST)
+		return 66;	/* negative, zero, then 2^0 .. 2^63 */
+	if (v->kind == T_LHIST)
+		return (uint32_t)((v->lhist_max - v->lhist_min) / v->lhist_step) + 2;
+	return 1;
+}
+
 uint32_t map_key_size(const struct map_info *m)
 {
+	if (map_is_array(m))
+		return 4;	/* the array index */
 	/* A map without keys has the single key 0 (8 bytes); a histogram's
 	 * key ends with the bucket index. */
 	uint32_t n = type_layout_size(&m->key);
