@@ -61,6 +61,8 @@ struct node {
 	/* Filled by semantic analysis. */
 	struct type type;
 	int id;			/* map / variable / printf / builtin index */
+	uint32_t member_offset;	/* N_FIELD of a kernel struct: bytes */
+	uint32_t bit_shift, bit_size;	/* ... and its bitfield, if any */
 };
 
 struct node *node_new(enum node_kind kind, struct loc loc);

@@ -958,8 +958,76 @@ static void gen_cond_jump_false(struct cg *cg, struct node *n, struct fixups *to
 	val_release(cg, &v);
 }
 
+/* Reads size bytes of kernel (or user) memory at the address in register
+ * addr into a zeroed slot; returns the slot. */
+static int read_mem(struct cg *cg, int addr, uint32_t size, bool user)
+{
+	uint32_t rsize = (size + 7) & ~7u;
+	int off = stack_alloc(cg, rsize);
+	stack_zero(cg, off, rsize);
+	emit(cg, I_MOV_REG(BPF_REG_3, addr));
+	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
+	emit(cg, I_MOV_IMM(BPF_REG_2, (int)size));
+	call(cg, user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
+	return off;
+}
+
+/* An integer of type t (or a bitfield) read from the address in addr. */
+static void read_int(struct cg *cg, int addr, const struct type *t, bool user,
+		     uint32_t bit_shift, uint32_t bit_size, struct val *out)
+{
+	uint32_t size = t->kind == T_PTR ? 8 : t->size;
+	if (bit_size)	/* the bytes holding the bitfield */
+		size = (bit_shift + bit_size + 7) / 8;
+	int off = read_mem(cg, addr, size, user);
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	emit(cg, I_LDX(BPF_DW, out->reg, cg->fp, off));
+	int bits = bit_size ? (int)(bit_shift + bit_size) : 8 * (int)size;
+	bool sign = t->kind == T_INT && t->is_signed;
+	if (bit_size || (bits < 64 && sign)) {
+		emit(cg, I_ALU64_IMM(BPF_LSH, out->reg, 64 - bits));
+		emit(cg, I_ALU64_IMM(sign ? BPF_ARSH : BPF_RSH, out->reg,
+				     64 - (bit_size ? (int)bit_size : bits)));
+	}
+}
+
+/* ptr->member or record.member of a kernel type. A T_STRUCT value is the
+ * record's address, so nested members cost one read at the end. */
+static void gen_btf_field(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val base = { 0 };
+	gen_expr(cg, n->a, &base);
+	int addr = val_in_reg(cg, &base);
+	if (n->member_offset)
+		emit(cg, I_ALU64_IMM(BPF_ADD, addr, (int)n->member_offset));
+	bool user = n->a->type.is_user;
+	const struct type *t = &n->type;
+	if (t->kind == T_STRUCT) {
+		*out = base;
+		cg->vregs[addr - BPF_REG_7].owner = out;
+		return;
+	}
+	if (t->kind == T_STR) {
+		int off = read_mem(cg, addr, t->size, user);
+		val_release(cg, &base);
+		val_mem(out, off, (t->size + 7) & ~7u);
+		return;
+	}
+	read_int(cg, addr, t, user, n->bit_shift, n->bit_size, out);
+	val_release(cg, &base);
+}
+
 static void gen_unop(struct cg *cg, struct node *n, struct val *out)
 {
+	if (n->op == TK_STAR) {
+		struct val p = { 0 };
+		gen_expr(cg, n->a, &p);
+		int addr = val_in_reg(cg, &p);
+		read_int(cg, addr, &n->type, n->a->type.is_user, 0, 0, out);
+		val_release(cg, &p);
+		return;
+	}
 	if (n->op == TK_BANG) {
 		gen_bool(cg, n, out);
 		return;
@@ -1118,7 +1186,10 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 		break;
 	}
 	case N_FIELD:
-		gen_args_field(cg, n, out);
+		if (n->a->kind == N_BUILTIN && !strcmp(n->a->str, "args"))
+			gen_args_field(cg, n, out);
+		else
+			gen_btf_field(cg, n, out);
 		break;
 	case N_CAST:
 		gen_cast(cg, n, out);

@@ -70,6 +70,8 @@ struct program {
 	struct fmt_info *fmts;
 	int nfmts;
 	bool uses_user_symbols;	/* ustack or usym: snapshot processes */
+	struct ktypes *ktypes;	/* kernel BTF, loaded when a script needs it */
+	bool ktypes_tried;
 };
 
 /* Expands attach points and types the tree. Returns 0, or -EINVAL after

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ksyms.h"
+#include "ktypes.h"
 #include "lexer.h"
 #include "program.h"
 
@@ -63,10 +64,26 @@ static struct type int64(bool is_signed)
 	return type_int(8, is_signed);
 }
 
+/* The kernel's types, loaded on first need (it takes some milliseconds). */
+static struct ktypes *need_btf(struct sema *s, struct loc at, const char *what)
+{
+	struct program *prog = s->prog;
+	if (!prog->ktypes_tried) {
+		prog->ktypes_tried = true;
+		prog->ktypes = ktypes_load();
+	}
+	if (!prog->ktypes)
+		error_at(s, at, "%s needs the kernel's type information (BTF), which this kernel does not provide",
+			 what);
+	return prog->ktypes;
+}
+
 /* The form a value takes as a map key, map value or tuple element: every
  * integer widens to 64 bits. */
 static struct type stored_type(const struct type *t)
 {
+	if (t->kind == T_PTR)
+		return *t;	/* keeps what it points to, for -> on a variable */
 	if (type_is_intlike(t) && t->kind != T_KSYM)
 		return int64(t->kind == T_INT ? t->is_signed : false);
 	if (t->kind == T_TUPLE) {
@@ -342,6 +359,12 @@ static void check_builtin(struct sema *s, struct node *n)
 		set_type(n, type_str((int)max + 1));
 		return;
 	}
+	if (!strcmp(b->name, "curtask")) {
+		struct ktypes *kt = need_btf(s, n->loc, "curtask");
+		int id = kt ? ktypes_find_record(kt, "task_struct") : -ENOENT;
+		set_type(n, (struct type){ .kind = T_PTR, .size = 8, .btf_id = id > 0 ? (uint32_t)id : 0 });
+		return;
+	}
 	set_type(n, b->kind == T_STR ? type_str(b->size) : type_int(b->size, b->is_signed));
 }
 
@@ -371,8 +394,37 @@ static void check_field(struct sema *s, struct node *n)
 		return;
 	}
 	check_expr(s, n->a);
-	error_at(s, n->loc, "field access '%s%s' needs kernel type information (BTF), which is not supported yet",
-		 n->num ? "->" : ".", n->str);
+	const struct type *base = &n->a->type;
+	if (base->kind == T_NONE)
+		return;
+	struct ktypes *kt = need_btf(s, n->loc, "member access");
+	if (!kt)
+		return;
+	uint32_t record = 0;
+	if (n->num && base->kind == T_PTR)
+		record = ktypes_pointee_record(kt, base);
+	else if (!n->num && base->kind == T_STRUCT)
+		record = base->btf_id;
+	if (!record) {
+		char b[64];
+		error_at(s, n->loc, "'%s' needs %s, not %s", n->num ? "->" : ".",
+			 n->num ? "a pointer to a struct or union (cast it, e.g. (struct task_struct *)x)" :
+				  "a struct or union", tname(base, b, sizeof(b)));
+		return;
+	}
+	struct kmember m;
+	if (ktypes_member(kt, record, n->str, base->is_user, &m)) {
+		error_at(s, n->loc, "the struct has no member named '%s'", n->str);
+		return;
+	}
+	if (m.type.kind == T_NONE) {
+		error_at(s, n->loc, "member '%s' has a type bpfkit cannot read yet (arrays other than char[])", n->str);
+		return;
+	}
+	n->member_offset = m.offset;
+	n->bit_shift = m.bit_shift;
+	n->bit_size = m.bit_size;
+	set_type(n, m.type);
 }
 
 /* ---- calls ---- */
@@ -817,9 +869,20 @@ static void check_expr(struct sema *s, struct node *n)
 				 tok_name((enum tok_kind)n->op), tname(&n->a->type, b, sizeof(b)));
 			break;
 		}
-		if (n->op == TK_STAR || n->op == TK_AMP) {
-			error_at(s, n->loc, "pointer %s needs kernel type information (BTF), which is not supported yet",
-				 n->op == TK_STAR ? "dereference" : "address-of");
+		if (n->op == TK_STAR) {
+			struct ktypes *kt = n->a->type.kind == T_PTR && n->a->type.btf_id ?
+					    need_btf(s, n->loc, "'*'") : NULL;
+			struct type t = kt ? ktypes_type(kt, n->a->type.btf_id, n->a->type.is_user) :
+					     int64(true);
+			if (t.kind != T_INT && t.kind != T_PTR) {
+				error_at(s, n->loc, "'*' reads integers and pointers only");
+				break;
+			}
+			set_type(n, t);
+			break;
+		}
+		if (n->op == TK_AMP) {
+			error_at(s, n->loc, "'&' (address-of) is not supported");
 			break;
 		}
 		set_type(n, int64(n->op == TK_BANG ? false : n->a->type.is_signed || n->op == TK_MINUS));
@@ -878,8 +941,24 @@ static void check_expr(struct sema *s, struct node *n)
 				return;
 			}
 		}
-		error_at(s, n->loc, "cast to '%s%s' needs kernel type information (BTF), which is not supported yet",
-			 n->str, n->num ? " *" : "");
+		if ((!strncmp(n->str, "struct ", 7) || !strncmp(n->str, "union ", 6)) && n->num == 1) {
+			struct ktypes *kt = need_btf(s, n->loc, "a cast to a struct");
+			if (!kt)
+				break;
+			int id = ktypes_find_record(kt, n->str);
+			if (id < 0) {
+				error_at(s, n->loc, "the kernel has no type '%s'", n->str);
+				break;
+			}
+			if (!type_is_intlike(&n->a->type)) {
+				error_at(s, n->loc, "only integers and pointers can be cast to '%s *'", n->str);
+				break;
+			}
+			set_type(n, (struct type){ .kind = T_PTR, .size = 8, .btf_id = (uint32_t)id,
+						   .is_user = n->a->type.is_user });
+			break;
+		}
+		error_at(s, n->loc, "cannot cast to '%s%.*s'", n->str, (int)n->num, "********");
 		break;
 	}
 	case N_SIZEOF:
@@ -888,7 +967,14 @@ static void check_expr(struct sema *s, struct node *n)
 		if (n->b && n->b->type.kind != T_NONE)
 			n->num = type_layout_size(&n->b->type);
 		else if (n->a) {
-			error_at(s, n->loc, "sizeof(%s) needs kernel type information (BTF), which is not supported yet", n->a->str);
+			struct ktypes *kt = need_btf(s, n->loc, "sizeof of a kernel type");
+			int id = kt ? ktypes_find_record(kt, n->a->str) : -ENOENT;
+			if (n->a->num)
+				n->num = 8;
+			else if (id > 0)
+				n->num = ktypes_size(kt, (uint32_t)id);
+			else if (kt)
+				error_at(s, n->loc, "the kernel has no type '%s'", n->a->str);
 		}
 		set_type(n, int64(false));
 		break;
@@ -1144,6 +1230,8 @@ void program_free(struct program *prog)
 	release_fmts(prog);
 	node_free(prog->ast);
 	prog->ast = NULL;
+	ktypes_free(prog->ktypes);
+	prog->ktypes = NULL;
 }
 
 bool map_is_percpu(const struct map_info *m)

@@ -1,0 +1,142 @@
+/* Kernel types from BTF, through libbpf's btf__ API. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/btf.h>
+#include "ktypes.h"
+
+struct ktypes {
+	struct btf *btf;
+};
+
+struct ktypes *ktypes_load(void)
+{
+	struct btf *btf = btf__load_vmlinux_btf();
+	if (!btf)
+		return NULL;
+	struct ktypes *kt = calloc(1, sizeof(*kt));
+	if (!kt) {
+		btf__free(btf);
+		return NULL;
+	}
+	kt->btf = btf;
+	return kt;
+}
+
+void ktypes_free(struct ktypes *kt)
+{
+	if (!kt)
+		return;
+	btf__free(kt->btf);
+	free(kt);
+}
+
+/* Skips typedefs and qualifiers. */
+static uint32_t resolve(const struct btf *btf, uint32_t id)
+{
+	for (;;) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+		if (!t)
+			return 0;
+		switch (btf_kind(t)) {
+		case BTF_KIND_TYPEDEF: case BTF_KIND_CONST: case BTF_KIND_VOLATILE:
+		case BTF_KIND_RESTRICT: case BTF_KIND_TYPE_TAG:
+			id = t->type;
+			break;
+		default:
+			return id;
+		}
+	}
+}
+
+int ktypes_find_record(struct ktypes *kt, const char *name)
+{
+	int kind = BTF_KIND_STRUCT;
+	if (!strncmp(name, "struct ", 7)) {
+		name += 7;
+	} else if (!strncmp(name, "union ", 6)) {
+		name += 6;
+		kind = BTF_KIND_UNION;
+	}
+	int id = btf__find_by_name_kind(kt->btf, name, kind);
+	if (id < 0 && kind == BTF_KIND_STRUCT)
+		id = btf__find_by_name_kind(kt->btf, name, BTF_KIND_UNION);
+	return id < 0 ? -ENOENT : id;
+}
+
+int64_t ktypes_size(struct ktypes *kt, uint32_t id)
+{
+	return btf__resolve_size(kt->btf, id);
+}
+
+struct type ktypes_type(struct ktypes *kt, uint32_t id, bool user)
+{
+	struct type none = { .kind = T_NONE };
+	id = resolve(kt->btf, id);
+	const struct btf_type *t = btf__type_by_id(kt->btf, id);
+	if (!t)
+		return none;
+	switch (btf_kind(t)) {
+	case BTF_KIND_INT:
+		return type_int((int)t->size, (btf_int_encoding(t) & BTF_INT_SIGNED) != 0);
+	case BTF_KIND_ENUM:
+	case BTF_KIND_ENUM64:
+		return type_int((int)t->size, btf_kflag(t));
+	case BTF_KIND_PTR: {
+		struct type p = { .kind = T_PTR, .size = 8, .is_user = user,
+				  .btf_id = resolve(kt->btf, t->type) };
+		return p;
+	}
+	case BTF_KIND_STRUCT:
+	case BTF_KIND_UNION: {
+		struct type r = { .kind = T_STRUCT, .size = t->size, .btf_id = id, .is_user = user };
+		return r;
+	}
+	case BTF_KIND_ARRAY: {
+		const struct btf_array *a = btf_array(t);
+		const struct btf_type *elem = btf__type_by_id(kt->btf, resolve(kt->btf, a->type));
+		if (elem && btf_kind(elem) == BTF_KIND_INT && elem->size == 1)
+			return type_str((int)a->nelems);
+		return none;
+	}
+	default:
+		return none;
+	}
+}
+
+uint32_t ktypes_pointee_record(struct ktypes *kt, const struct type *ptr)
+{
+	if (ptr->kind != T_PTR || !ptr->btf_id)
+		return 0;
+	const struct btf_type *t = btf__type_by_id(kt->btf, ptr->btf_id);
+	return t && btf_is_composite(t) ? ptr->btf_id : 0;
+}
+
+int ktypes_member(struct ktypes *kt, uint32_t record_id, const char *name,
+		  bool user, struct kmember *out)
+{
+	const struct btf_type *t = btf__type_by_id(kt->btf, resolve(kt->btf, record_id));
+	if (!t || !btf_is_composite(t))
+		return -ENOENT;
+	const struct btf_member *m = btf_members(t);
+	for (int i = 0; i < btf_vlen(t); i++, m++) {
+		uint32_t bit_off = btf_member_bit_offset(t, (uint32_t)i);
+		uint32_t bit_size = btf_member_bitfield_size(t, (uint32_t)i);
+		const char *mname = btf__name_by_offset(kt->btf, m->name_off);
+		if (mname && *mname) {
+			if (strcmp(mname, name))
+				continue;
+			out->type = ktypes_type(kt, m->type, user);
+			out->offset = bit_off / 8;
+			out->bit_size = bit_size;
+			out->bit_shift = bit_size ? bit_off % 8 : 0;
+			return 0;
+		}
+		/* An anonymous struct or union: its members are ours. */
+		if (!ktypes_member(kt, m->type, name, user, out)) {
+			out->offset += bit_off / 8;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}

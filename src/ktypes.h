@@ -1,0 +1,39 @@
+/* Kernel types: what sema needs from the kernel's BTF (/sys/kernel/btf/
+ * vmlinux, read through libbpf) to type casts and ->/. chains. */
+#ifndef BPFKIT_KTYPES_H
+#define BPFKIT_KTYPES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "types.h"
+
+struct ktypes;
+
+/* NULL with errno when the kernel has no BTF. */
+struct ktypes *ktypes_load(void);
+void ktypes_free(struct ktypes *kt);
+/* "task_struct", "struct task_struct" or "union X": the type id, or a
+ * negative errno. */
+int ktypes_find_record(struct ktypes *kt, const char *name);
+/* Bytes of a type, or a negative errno. */
+int64_t ktypes_size(struct ktypes *kt, uint32_t id);
+
+struct kmember {
+	uint32_t offset;	/* bytes from the start of the record */
+	uint32_t bit_shift;	/* bitfields: bits to shift right after a load */
+	uint32_t bit_size;	/* bitfields: width; 0 for ordinary members */
+	struct type type;
+};
+
+/* Finds member `name` of the struct/union `record_id` (looking into
+ * anonymous members too). Returns 0 or -ENOENT. */
+int ktypes_member(struct ktypes *kt, uint32_t record_id, const char *name,
+		  bool user, struct kmember *out);
+/* Our type for BTF type `id`: integers and enums as T_INT, pointers as
+ * T_PTR (btf_id = the pointee), char arrays as T_STR, records as
+ * T_STRUCT. Other kinds give T_NONE. */
+struct type ktypes_type(struct ktypes *kt, uint32_t id, bool user);
+/* The struct/union a T_PTR points to, or 0. */
+uint32_t ktypes_pointee_record(struct ktypes *kt, const struct type *ptr);
+
+#endif
