@@ -649,6 +649,11 @@ static int gen_map_key(struct cg *cg, struct node *m)
 }
 
 
+static void gen_simple_event(struct cg *cg, enum event_kind kind, int64_t id,
+			     const int64_t *extra, int nextra);
+
+/* Updates @map; a refused update (the map is full) is reported to user
+ * space, never dropped silently. */
 static void gen_update(struct cg *cg, int map_id, int key, int value, int flags)
 {
 	emit_map_ref(cg, BPF_REG_1, map_id);
@@ -656,6 +661,10 @@ static void gen_update(struct cg *cg, int map_id, int key, int value, int flags)
 	mem_addr(cg, &(struct val){ .off = value }, BPF_REG_3);
 	emit(cg, I_MOV_IMM(BPF_REG_4, flags));
 	call(cg, BPF_FUNC_map_update_elem);
+	int ok = here(cg);
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 0));
+	gen_simple_event(cg, EV_MAP_FULL, map_id, NULL, 0);
+	patch_jump(cg, ok, here(cg));
 }
 
 static void gen_map_read(struct cg *cg, struct node *n, struct val *out)
@@ -751,6 +760,67 @@ static void gen_usym(struct cg *cg, struct node *n, struct val *out)
 	val_mem(out, off, 16);
 }
 
+/* strncmp(a, b, n): 0 when the first n bytes match (up to a NUL), else 1. */
+static void gen_strncmp(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val a = { 0 }, b = { 0 };
+	gen_expr(cg, n->kids[0], &a);
+	gen_expr(cg, n->kids[1], &b);
+	uint32_t len = (uint32_t)n->num;
+	uint32_t max = a.size < b.size ? a.size : b.size;
+	if (len > max)
+		len = max;
+	struct fixups differ = { 0 }, equal = { 0 };
+	for (uint32_t i = 0; i < len; i++) {
+		emit(cg, I_LDX(BPF_B, BPF_REG_1, cg->fp, a.off + (int)i));
+		emit(cg, I_LDX(BPF_B, BPF_REG_2, cg->fp, b.off + (int)i));
+		fixup_add(&differ, here(cg));
+		emit(cg, I_JMP_REG(BPF_JNE, BPF_REG_1, BPF_REG_2, 0));
+		fixup_add(&equal, here(cg));
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, 0));
+	}
+	patch_all(cg, &equal, here(cg));
+	emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+	emit(cg, I_JA(1));
+	patch_all(cg, &differ, here(cg));
+	emit(cg, I_MOV_IMM(BPF_REG_0, 1));
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
+static void gen_has_key(struct cg *cg, struct node *n, struct val *out)
+{
+	struct node *m = n->kids[0];
+	int key = gen_map_key(cg, m);
+	gen_lookup(cg, m->id, key);
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 1));
+	emit(cg, I_MOV_IMM(BPF_REG_0, 1));
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
+static void gen_bswap(struct cg *cg, struct node *n, struct val *out)
+{
+	gen_expr(cg, n->kids[0], out);
+	int bits = 8 * (int)n->type.size;
+	if (bits < 16)
+		return;
+	int r = val_in_reg(cg, out);
+	/* BPF_TO_BE on a little-endian machine swaps the bytes. */
+	emit(cg, bpf_insn_make(BPF_ALU | BPF_END | BPF_TO_BE, r, 0, 0, bits));
+}
+
+static void gen_signal(struct cg *cg, struct node *n)
+{
+	if (n->num >= 0) {
+		emit(cg, I_MOV_IMM(BPF_REG_1, (int)n->num));
+	} else {
+		struct val v = { 0 };
+		gen_expr(cg, n->kids[0], &v);
+		val_to(cg, &v, BPF_REG_1);
+		val_release(cg, &v);
+	}
+	call(cg, BPF_FUNC_send_signal);
+}
+
 static void gen_call(struct cg *cg, struct node *n, struct val *out)
 {
 	const char *fn = n->str;
@@ -766,6 +836,18 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 	} else if (!strcmp(fn, "kaddr")) {
 		out->kind = V_IMM;
 		out->imm = n->num;
+	} else if (!strcmp(fn, "time")) {
+		gen_simple_event(cg, EV_TIME, n->id, NULL, 0);
+	} else if (!strcmp(fn, "cat") || !strcmp(fn, "system")) {
+		gen_fmt_event(cg, fn[0] == 'c' ? EV_CAT : EV_SYSTEM, n->id, n->kids + 1, n->nkids - 1);
+	} else if (!strcmp(fn, "signal")) {
+		gen_signal(cg, n);
+	} else if (!strcmp(fn, "strncmp")) {
+		gen_strncmp(cg, n, out);
+	} else if (!strcmp(fn, "has_key")) {
+		gen_has_key(cg, n, out);
+	} else if (!strcmp(fn, "bswap")) {
+		gen_bswap(cg, n, out);
 	} else if (!strcmp(fn, "printf")) {
 		gen_fmt_event(cg, EV_PRINTF, n->id, n->kids + 1, n->nkids - 1);
 	} else if (!strcmp(fn, "print") && n->kids[0]->kind != N_MAP) {
@@ -1473,6 +1555,37 @@ static void gen_stmt(struct cg *cg, struct node *n)
 		gen_nested_block(cg, n->b);
 		cg->loop = outer;
 		patch_all(cg, &loop.continues, head);
+		emit(cg, I_JA(head - here(cg) - 1));
+		patch_all(cg, &to_end, here(cg));
+		patch_all(cg, &loop.breaks, here(cg));
+		break;
+	}
+	case N_FOR: {
+		/* for ($i : a..b): $i from a while $i < b; continue steps $i. */
+		int slot = cg->var_off[n->a->id];
+		struct val v = { 0 };
+		gen_expr(cg, n->b->a, &v);
+		store_val(cg, slot, &n->a->type, &v);
+		val_release(cg, &v);
+		struct val end = { 0 };
+		int end_slot = stack_alloc(cg, 8);
+		gen_expr(cg, n->b->b, &end);
+		store_val(cg, end_slot, &n->a->type, &end);
+		val_release(cg, &end);
+		struct loop loop = { 0 }, *outer = cg->loop;
+		int head = here(cg);
+		emit(cg, I_LDX(BPF_DW, BPF_REG_1, cg->fp, slot));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, cg->fp, end_slot));
+		struct fixups to_end = { 0 };
+		fixup_add(&to_end, here(cg));
+		emit(cg, I_JMP_REG(BPF_JSGE, BPF_REG_1, BPF_REG_2, 0));
+		cg->loop = &loop;
+		gen_nested_block(cg, n->c);
+		cg->loop = outer;
+		patch_all(cg, &loop.continues, here(cg));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_1, cg->fp, slot));
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_1, 1));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, slot));
 		emit(cg, I_JA(head - here(cg) - 1));
 		patch_all(cg, &to_end, here(cg));
 		patch_all(cg, &loop.breaks, here(cg));

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/socket.h>
 #include "output.h"
 #include "output_priv.h"
@@ -1116,6 +1117,32 @@ void output_print_value(struct output *out, const struct type *t,
 	} else {
 		value_write_text(out->f, t, data, o);
 		fputc('\n', out->f);
+	}
+}
+
+void output_time(struct output *out, const char *fmt)
+{
+	char buf[512];
+	time_t now = time(NULL);
+	struct tm tm;
+	size_t n = strftime(buf, sizeof(buf), fmt, localtime_r(&now, &tm));
+	if (is_json(out)) {
+		fputs("{\"type\": \"time\", \"data\": ", out->f);
+		json_write_string(out->f, buf, n);
+		fputs("}\n", out->f);
+	} else {
+		fwrite(buf, 1, n, out->f);
+	}
+}
+
+void output_raw(struct output *out, const char *text, size_t len)
+{
+	if (is_json(out)) {
+		fputs("{\"type\": \"printf\", \"data\": ", out->f);
+		json_write_string(out->f, text, len);
+		fputs("}\n", out->f);
+	} else {
+		fwrite(text, 1, len, out->f);
 	}
 }
 

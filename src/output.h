@@ -52,6 +52,10 @@ int output_print_maps_at_exit(struct output *out, const struct map_desc *maps,
 /* print(value) for a non-map value. */
 void output_print_value(struct output *out, const struct type *t,
 			const void *data);
+/* time(fmt): the local time now, formatted with strftime(3). */
+void output_time(struct output *out, const char *fmt);
+/* Text that is output as it is (cat, system). */
+void output_raw(struct output *out, const char *text, size_t len);
 /* A count of events the kernel dropped because the buffer was full. */
 void output_lost(struct output *out, uint64_t nlost);
 

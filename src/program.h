@@ -19,6 +19,8 @@ enum event_kind {
 	EV_TIME,		/* then u64 fmt id (strftime format of time()) */
 	EV_MAP_FULL,		/* then u64 map id */
 	EV_NEW_PID,		/* then u64 pid: first user stack or symbol seen */
+	EV_CAT,			/* then u64 fmt id (the file name), the args */
+	EV_SYSTEM,		/* then u64 fmt id (the command), the args */
 };
 
 struct map_info {

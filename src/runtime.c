@@ -25,6 +25,8 @@ struct run {
 	struct printf_desc *fmts;
 	bool exit_requested;
 	int ncpus;
+	bool *full_reported;	/* per map: the "map is full" warning was given */
+	int max_entries;
 };
 
 static void clear_map(int fd, const struct map_desc *m, bool zero, int ncpus)
@@ -62,6 +64,35 @@ static void clear_map(int fd, const struct map_desc *m, bool zero, int ncpus)
 	free(zeros);
 }
 
+/* cat(): prints a file; system(): runs a command (only with --unsafe,
+ * checked when compiling). The name is formatted from the arguments. */
+static void run_format_event(struct run *r, enum event_kind kind,
+			     const struct printf_desc *d, const void *args)
+{
+	char *name = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&name, &len);
+	if (!m)
+		return;
+	fmt_write(m, d->fmt, &d->args, args, NULL);
+	fclose(m);
+	FILE *in = kind == EV_CAT ? fopen(name, "r") : popen(name, "r");
+	if (!in) {
+		fprintf(stderr, "%s: %s: %s\n", kind == EV_CAT ? "cat" : "system", name, strerror(errno));
+		free(name);
+		return;
+	}
+	char buf[4096];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof(buf), in)) > 0)
+		output_raw(r->out, buf, got);
+	if (kind == EV_CAT)
+		fclose(in);
+	else
+		pclose(in);
+	free(name);
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct run *r = ctx;
@@ -79,6 +110,22 @@ static int on_event(void *ctx, void *data, size_t size)
 		break;
 	case EV_EXIT:
 		r->exit_requested = true;
+		break;
+	case EV_TIME:
+		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts)
+			output_time(r->out, r->prog->fmts[w[1]].fmt);
+		break;
+	case EV_CAT:
+	case EV_SYSTEM:
+		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts)
+			run_format_event(r, (enum event_kind)w[0], &r->fmts[w[1]], w + 2);
+		break;
+	case EV_MAP_FULL:
+		if (size >= 16 && w[1] < (uint64_t)r->prog->nmaps && !r->full_reported[w[1]]) {
+			r->full_reported[w[1]] = true;
+			fprintf(stderr, "WARNING: map %s is full (%d entries): new keys are being dropped; "
+				"raise BPFTRACE_MAP_KEYS_MAX\n", r->maps[w[1]].name, r->max_entries);
+		}
 		break;
 	case EV_NEW_PID:
 		if (size >= 16)
@@ -207,6 +254,8 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 	struct run r = { .prog = prog, .ld = ld, .out = out, .ncpus = libbpf_num_possible_cpus(),
 			 .sym = symbolizer_new() };
 	output_set_symbolizer(out, r.sym);
+	r.full_reported = calloc((size_t)prog->nmaps + 1, sizeof(bool));
+	r.max_entries = prog->opts.map_max_entries > 0 ? prog->opts.map_max_entries : 4096;
 	r.maps = program_map_descs(prog, ld->map_fds);
 	r.fmts = calloc((size_t)prog->nfmts + 1, sizeof(*r.fmts));
 	for (int i = 0; i < prog->nfmts; i++) {
@@ -264,6 +313,7 @@ out:
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	output_set_symbolizer(out, NULL);
 	symbolizer_free(r.sym);
+	free(r.full_reported);
 	free(r.maps);
 	free(r.fmts);
 	return status;

@@ -711,9 +711,133 @@ static void check_symbol_call(struct sema *s, struct node *n)
 	set_type(n, t);
 }
 
+/* printf-like calls whose format is formatted in user space: printf,
+ * cat (a file name), system (a command). */
+static void check_format_call(struct sema *s, struct node *n)
+{
+	if (n->nkids < 1 || n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "%s() needs a string literal as its first argument", n->str);
+		return;
+	}
+	if (!strcmp(n->str, "system") && !s->prog->opts.unsafe) {
+		error_at(s, n->loc, "system() runs commands: it needs --unsafe");
+		return;
+	}
+	for (int i = 1; i < n->nkids; i++) {
+		check_expr(s, n->kids[i]);
+		if (n->kids[i]->type.kind == T_NONE)
+			return;
+	}
+	if (s->pass != 2)
+		return;
+	struct type args = { .kind = T_TUPLE, .nelems = (uint32_t)(n->nkids - 1) };
+	args.elems = calloc((size_t)n->nkids, sizeof(struct type));
+	for (int i = 1; i < n->nkids; i++)
+		args.elems[i - 1] = stored_type(&n->kids[i]->type);
+	char err[256];
+	if (fmt_check(n->str, n->kids[0]->str, &args, err, sizeof(err)))
+		error_at(s, n->loc, "%s", err);
+	type_release(&args);
+	n->id = add_fmt(s, n->kids[0]->str, n->kids + 1, n->nkids - 1);
+}
+
+static void check_misc_call(struct sema *s, struct node *n)
+{
+	const char *fn = n->str;
+	if (!strcmp(fn, "time")) {
+		if (!expect_nargs(s, n, 0, 1))
+			return;
+		if (n->nkids && n->kids[0]->kind != N_STR) {
+			error_at(s, n->loc, "time() takes a strftime format string literal");
+			return;
+		}
+		if (s->pass == 2)
+			n->id = add_fmt(s, n->nkids ? n->kids[0]->str : "%H:%M:%S\n", NULL, 0);
+	} else if (!strcmp(fn, "signal")) {
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		if (!s->prog->opts.unsafe) {
+			error_at(s, n->loc, "signal() sends signals: it needs --unsafe");
+			return;
+		}
+		struct node *a = n->kids[0];
+		if (a->kind == N_STR) {
+			static const struct { const char *name; int num; } sigs[] = {
+				{ "SIGHUP", 1 }, { "SIGINT", 2 }, { "SIGQUIT", 3 }, { "SIGKILL", 9 },
+				{ "SIGUSR1", 10 }, { "SIGUSR2", 12 }, { "SIGTERM", 15 },
+				{ "SIGCONT", 18 }, { "SIGSTOP", 19 },
+			};
+			size_t i;
+			for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+				if (!strcmp(a->str, sigs[i].name) || !strcmp(a->str, sigs[i].name + 3))
+					break;
+			if (i == sizeof(sigs) / sizeof(sigs[0])) {
+				error_at(s, a->loc, "signal(): unknown signal '%s'", a->str);
+				return;
+			}
+			n->num = sigs[i].num;
+		} else {
+			check_expr(s, a);
+			expect_int_arg(s, n, a);
+			n->num = -1;
+		}
+	} else if (!strcmp(fn, "strncmp")) {
+		int64_t len;
+		if (!expect_nargs(s, n, 3, 3))
+			return;
+		check_expr(s, n->kids[0]);
+		check_expr(s, n->kids[1]);
+		if (n->kids[0]->type.kind != T_STR || n->kids[1]->type.kind != T_STR) {
+			error_at(s, n->loc, "strncmp() compares two strings");
+			return;
+		}
+		if (!is_const_int(n->kids[2], &len) || len < 0) {
+			error_at(s, n->kids[2]->loc, "strncmp() length must be a non-negative integer literal");
+			return;
+		}
+		n->num = len;
+		set_type(n, int64(false));
+	} else if (!strcmp(fn, "has_key")) {
+		/* The first pass moved the key into the map: has_key(@m[k]). */
+		bool rewritten = n->nkids == 1 && n->kids[0]->kind == N_MAP && n->kids[0]->nkids;
+		if (rewritten) {
+			check_map_key(s, n->kids[0]);
+			set_type(n, int64(false));
+			return;
+		}
+		if (!expect_nargs(s, n, 2, 64) || n->kids[0]->kind != N_MAP || n->kids[0]->nkids) {
+			if (n->nkids >= 2)
+				error_at(s, n->loc, "has_key() takes a map and its key: has_key(@m, k)");
+			return;
+		}
+		struct node *m = n->kids[0];
+		for (int i = 1; i < n->nkids; i++)
+			node_add_kid(m, n->kids[i]);
+		n->nkids = 1;
+		check_map_key(s, m);
+		set_type(n, int64(false));
+	} else if (!strcmp(fn, "bswap")) {
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		check_expr(s, n->kids[0]);
+		if (!expect_int_arg(s, n, n->kids[0]))
+			return;
+		set_type(n, type_int((int)(n->kids[0]->type.size ? n->kids[0]->type.size : 8), false));
+	}
+}
+
 static void check_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
+	if (!strcmp(fn, "cat") || !strcmp(fn, "system")) {
+		check_format_call(s, n);
+		return;
+	}
+	if (!strcmp(fn, "time") || !strcmp(fn, "signal") || !strcmp(fn, "strncmp") ||
+	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap")) {
+		check_misc_call(s, n);
+		return;
+	}
 	if (!strcmp(fn, "kstack") || !strcmp(fn, "ustack")) {
 		check_stack(s, n, fn[0] == 'u');
 		return;
@@ -1099,7 +1223,20 @@ static void check_stmt(struct sema *s, struct node *n)
 			error_at(s, n->loc, "return in a probe takes no value");
 		break;
 	case N_FOR:
-		error_at(s, n->loc, "for loops are not supported yet");
+		if (n->b->kind != N_RANGE) {
+			error_at(s, n->loc, "for loops over maps are not supported yet; use a range: for ($i : 0..10)");
+			break;
+		}
+		check_expr(s, n->b->a);
+		check_expr(s, n->b->b);
+		if (!type_is_intlike(&n->b->a->type) || !type_is_intlike(&n->b->b->type)) {
+			error_at(s, n->b->loc, "a range needs integer bounds");
+			break;
+		}
+		define_var(s, n->a, &(struct type){ .kind = T_INT, .size = 8, .is_signed = true });
+		s->loop_depth++;
+		check_block(s, n->c);
+		s->loop_depth--;
 		break;
 	default:
 		error_at(s, n->loc, "unexpected %s statement", node_kind_name(n->kind));
