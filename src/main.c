@@ -29,8 +29,9 @@ struct cli {
 	const char *child_cmd;		/* -c */
 	const char *output_path;	/* -o */
 	const char *list_glob;		/* -l [GLOB] */
-	bool list, verbose, dump, dry_run, quiet, timings, unsafe;
+	bool list, verbose, dump, dry_run, quiet, timings, unsafe, info;
 	enum output_format format;
+	int buffering;		/* -B: _IONBF, _IOLBF, _IOFBF, or -1 for the default */
 	int target_pid;
 	char **params;
 	int nparams;
@@ -58,6 +59,7 @@ static void usage(FILE *f)
 	      "    -B MODE        output buffering: none, line or full\n"
 	      "    --timings      print the time each stage took, on stderr\n"
 	      "    --unsafe       allow functions that change the system (system, signal)\n"
+	      "    --info         print which kernel features and probe types work here\n"
 	      "    -h, --help     show this help\n"
 	      "    -V, --version  print the version\n"
 	      "\n"
@@ -84,13 +86,14 @@ static int fail_usage(const char *msg, const char *arg)
 
 static int parse_cli(int argc, char **argv, struct cli *c)
 {
-	enum { OPT_DRY_RUN = 256, OPT_TIMINGS, OPT_UNSAFE };
+	enum { OPT_DRY_RUN = 256, OPT_TIMINGS, OPT_UNSAFE, OPT_INFO };
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "timings", no_argument, NULL, OPT_TIMINGS },
 		{ "unsafe", no_argument, NULL, OPT_UNSAFE },
+		{ "info", no_argument, NULL, OPT_INFO },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -107,6 +110,7 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 		case OPT_DRY_RUN: c->dry_run = true; break;
 		case OPT_TIMINGS: c->timings = true; break;
 		case OPT_UNSAFE: c->unsafe = true; break;
+		case OPT_INFO: c->info = true; break;
 		case 'p': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -126,7 +130,13 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 				return fail_usage("-f takes text or json", optarg);
 			break;
 		case 'B':
-			if (strcmp(optarg, "none") && strcmp(optarg, "line") && strcmp(optarg, "full"))
+			if (!strcmp(optarg, "none"))
+				c->buffering = _IONBF;
+			else if (!strcmp(optarg, "line"))
+				c->buffering = _IOLBF;
+			else if (!strcmp(optarg, "full"))
+				c->buffering = _IOFBF;
+			else
 				return fail_usage("-B takes none, line or full", optarg);
 			break;
 		case 'h':
@@ -140,6 +150,8 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 		}
 	}
 	int i = optind;
+	if (c->info)
+		return i < argc ? fail_usage("--info takes no arguments", argv[i]) : 0;
 	if (c->list) {
 		if (i < argc)
 			c->list_glob = argv[i++];
@@ -353,11 +365,13 @@ out:
 
 int main(int argc, char **argv)
 {
-	struct cli c = { .format = OUT_TEXT };
+	struct cli c = { .format = OUT_TEXT, .buffering = -1 };
 	int err = parse_cli(argc, argv, &c);
 	if (err)
 		return err;
 	libbpf_set_print(libbpf_quiet);
+	if (c.info)
+		return provider_print_info(BPFKIT_VERSION, stdout) ? 1 : 0;
 	if (c.list)
 		return provider_list(c.list_glob, c.verbose, stdout) ? 1 : 0;
 	char *text = read_script(&c);
@@ -372,6 +386,8 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
+	if (c.buffering >= 0)
+		setvbuf(outf, NULL, c.buffering, 0);
 	struct diag diag = { .out = stderr };
 	int status = trace(&c, text, &diag, outf);
 	if (outf != stdout)
