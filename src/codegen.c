@@ -808,6 +808,44 @@ static void gen_bswap(struct cg *cg, struct node *n, struct val *out)
 	emit(cg, bpf_insn_make(BPF_ALU | BPF_END | BPF_TO_BE, r, 0, 0, bits));
 }
 
+/* join(argv): up to JOIN_MAX strings of a NULL-terminated pointer array,
+ * sent in one record; user space joins them with the delimiter. */
+static void gen_join(struct cg *cg, struct node *n)
+{
+	uint32_t len = (uint32_t)cg->prog->opts.strlen;
+	uint32_t slot = (len + 7) & ~7u;
+	uint32_t size = 24 + JOIN_MAX * slot;
+	int off = stack_alloc(cg, size);
+	stack_zero(cg, off, size);
+	emit(cg, I_ST(BPF_DW, cg->fp, off, EV_JOIN));
+	emit(cg, I_ST(BPF_DW, cg->fp, off + 8, n->id));
+	emit(cg, I_ST(BPF_DW, cg->fp, off + 16, (int)slot));
+	struct val arr = { 0 };
+	gen_expr(cg, n->kids[0], &arr);
+	int base = val_in_reg(cg, &arr);
+	bool user = n->kids[0]->type.is_user || n->kids[0]->type.kind != T_PTR;
+	int ptr = stack_alloc(cg, 8);
+	struct fixups done = { 0 };
+	for (int i = 0; i < JOIN_MAX; i++) {
+		mem_addr(cg, &(struct val){ .off = ptr }, BPF_REG_1);
+		emit(cg, I_MOV_IMM(BPF_REG_2, 8));
+		emit(cg, I_MOV_REG(BPF_REG_3, base));
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_3, 8 * i));
+		call(cg, user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
+		fixup_add(&done, here(cg));
+		emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_0, 0, 0));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_3, cg->fp, ptr));
+		fixup_add(&done, here(cg));
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_3, 0, 0));
+		mem_addr(cg, &(struct val){ .off = off + 24 + i * (int)slot }, BPF_REG_1);
+		emit(cg, I_MOV_IMM(BPF_REG_2, (int)len));
+		call(cg, user ? BPF_FUNC_probe_read_user_str : BPF_FUNC_probe_read_kernel_str);
+	}
+	patch_all(cg, &done, here(cg));
+	val_release(cg, &arr);
+	emit_event(cg, off, size);
+}
+
 static void gen_signal(struct cg *cg, struct node *n)
 {
 	if (n->num >= 0) {
@@ -842,6 +880,8 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_fmt_event(cg, fn[0] == 'c' ? EV_CAT : EV_SYSTEM, n->id, n->kids + 1, n->nkids - 1);
 	} else if (!strcmp(fn, "signal")) {
 		gen_signal(cg, n);
+	} else if (!strcmp(fn, "join")) {
+		gen_join(cg, n);
 	} else if (!strcmp(fn, "strncmp")) {
 		gen_strncmp(cg, n, out);
 	} else if (!strcmp(fn, "has_key")) {

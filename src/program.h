@@ -21,7 +21,11 @@ enum event_kind {
 	EV_NEW_PID,		/* then u64 pid: first user stack or symbol seen */
 	EV_CAT,			/* then u64 fmt id (the file name), the args */
 	EV_SYSTEM,		/* then u64 fmt id (the command), the args */
+	EV_JOIN,		/* then u64 fmt id (the delimiter), u64 string size,
+				 * JOIN_MAX strings */
 };
+
+#define JOIN_MAX 16	/* join() prints at most this many strings */
 
 struct map_info {
 	char *name;		/* "@" or "@name" */

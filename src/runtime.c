@@ -93,6 +93,29 @@ static void run_format_event(struct run *r, enum event_kind kind,
 	free(name);
 }
 
+/* join(): the non-empty strings, delimited, then a newline. */
+static void print_join(struct run *r, const char *delim, uint64_t slot,
+		       const char *strs, size_t len)
+{
+	char *text = NULL;
+	size_t tlen = 0;
+	FILE *m = open_memstream(&text, &tlen);
+	if (!m || !slot)
+		return;
+	for (size_t i = 0; (i + 1) * slot <= len && i < JOIN_MAX; i++) {
+		const char *s = strs + i * slot;
+		if (!*s)
+			break;
+		if (i)
+			fputs(delim, m);
+		fwrite(s, 1, strnlen(s, slot), m);
+	}
+	fputc('\n', m);
+	fclose(m);
+	output_raw(r->out, text, tlen);
+	free(text);
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct run *r = ctx;
@@ -119,6 +142,11 @@ static int on_event(void *ctx, void *data, size_t size)
 	case EV_SYSTEM:
 		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts)
 			run_format_event(r, (enum event_kind)w[0], &r->fmts[w[1]], w + 2);
+		break;
+	case EV_JOIN:
+		if (size >= 24 && w[1] < (uint64_t)r->prog->nfmts)
+			print_join(r, r->prog->fmts[w[1]].fmt, w[2], (const char *)(w + 3),
+				   size - 24);
 		break;
 	case EV_MAP_FULL:
 		if (size >= 16 && w[1] < (uint64_t)r->prog->nmaps && !r->full_reported[w[1]]) {

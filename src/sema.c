@@ -816,6 +816,18 @@ static void check_misc_call(struct sema *s, struct node *n)
 		n->nkids = 1;
 		check_map_key(s, m);
 		set_type(n, int64(false));
+	} else if (!strcmp(fn, "join")) {
+		if (!expect_nargs(s, n, 1, 2))
+			return;
+		check_expr(s, n->kids[0]);
+		if (!expect_int_arg(s, n, n->kids[0]))
+			return;
+		if (n->nkids == 2 && n->kids[1]->kind != N_STR) {
+			error_at(s, n->kids[1]->loc, "join() takes a string literal as its delimiter");
+			return;
+		}
+		if (s->pass == 2)
+			n->id = add_fmt(s, n->nkids == 2 ? n->kids[1]->str : " ", NULL, 0);
 	} else if (!strcmp(fn, "bswap")) {
 		if (!expect_nargs(s, n, 1, 1))
 			return;
@@ -834,7 +846,7 @@ static void check_call(struct sema *s, struct node *n)
 		return;
 	}
 	if (!strcmp(fn, "time") || !strcmp(fn, "signal") || !strcmp(fn, "strncmp") ||
-	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap")) {
+	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join")) {
 		check_misc_call(s, n);
 		return;
 	}
