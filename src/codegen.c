@@ -846,6 +846,55 @@ static void gen_join(struct cg *cg, struct node *n)
 	emit_event(cg, off, size);
 }
 
+/* buf(): u64 length, then the bytes (an array is copied, a pointer read). */
+static void gen_buf(struct cg *cg, struct node *n, struct val *out)
+{
+	uint32_t cap = n->type.size;
+	uint32_t size = 8 + ((cap + 7) & ~7u);
+	struct val a = { 0 };
+	gen_expr(cg, n->kids[0], &a);
+	int off = stack_alloc(cg, size);
+	stack_zero(cg, off, size);
+	const struct type *at = &n->kids[0]->type;
+	if (at->kind == T_STR) {
+		uint32_t copy = a.size < size - 8 ? a.size : size - 8;
+		stack_copy(cg, off + 8, a.off, copy & ~7u);
+		emit(cg, I_ST(BPF_DW, cg->fp, off, (int)(at->size < cap ? at->size : cap)));
+		val_mem(out, off, size);
+		return;
+	}
+	struct val len = { .kind = V_IMM, .imm = cap };
+	if (n->nkids == 2)
+		gen_expr(cg, n->kids[1], &len);
+	val_to(cg, &a, BPF_REG_3);
+	emit(cg, I_MOV_IMM(BPF_REG_2, (int)cap));
+	mem_addr(cg, &(struct val){ .off = off + 8 }, BPF_REG_1);
+	call(cg, at->is_user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
+	emit(cg, I_ST(BPF_DW, cg->fp, off, (int)cap));
+	val_release(cg, &a);
+	val_mem(out, off, size);
+}
+
+/* ntop([family, ] addr): family, then the address bytes. */
+static void gen_ntop(struct cg *cg, struct node *n, struct val *out)
+{
+	struct node *addr = n->kids[n->nkids - 1];
+	struct val a = { 0 };
+	gen_expr(cg, addr, &a);
+	int off = stack_alloc(cg, 24);
+	stack_zero(cg, off, 24);
+	bool v6 = addr->type.kind == T_STR && addr->type.size == 16;
+	emit(cg, I_ST(BPF_DW, cg->fp, off, v6 ? 10 /* AF_INET6 */ : 2 /* AF_INET */));
+	if (addr->type.kind == T_STR)
+		stack_copy(cg, off + 8, a.off, v6 ? 16 : 8);
+	else {
+		val_to(cg, &a, BPF_REG_0);
+		emit(cg, I_STX(BPF_W, cg->fp, BPF_REG_0, off + 8));
+	}
+	val_release(cg, &a);
+	val_mem(out, off, 24);
+}
+
 static void gen_signal(struct cg *cg, struct node *n)
 {
 	if (n->num >= 0) {
@@ -882,6 +931,14 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_signal(cg, n);
 	} else if (!strcmp(fn, "join")) {
 		gen_join(cg, n);
+	} else if (!strcmp(fn, "buf")) {
+		gen_buf(cg, n, out);
+	} else if (!strcmp(fn, "ntop")) {
+		gen_ntop(cg, n, out);
+	} else if (!strcmp(fn, "reg")) {
+		out->kind = V_REG;
+		out->reg = reg_alloc(cg, out);
+		emit(cg, I_LDX(BPF_DW, out->reg, R_CTX, (int)n->num));
 	} else if (!strcmp(fn, "strncmp")) {
 		gen_strncmp(cg, n, out);
 	} else if (!strcmp(fn, "has_key")) {

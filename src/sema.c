@@ -828,6 +828,63 @@ static void check_misc_call(struct sema *s, struct node *n)
 		}
 		if (s->pass == 2)
 			n->id = add_fmt(s, n->nkids == 2 ? n->kids[1]->str : " ", NULL, 0);
+	} else if (!strcmp(fn, "reg")) {
+		static const char *const regs[] = {
+			"r15", "r14", "r13", "r12", "bp", "bx", "r11", "r10", "r9", "r8",
+			"ax", "cx", "dx", "si", "di", "orig_ax", "ip", "cs", "flags", "sp", "ss",
+		};
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		if (n->kids[0]->kind != N_STR) {
+			error_at(s, n->loc, "reg() takes a register name literal, e.g. reg(\"ip\")");
+			return;
+		}
+		for (int i = 0; i < s->pi->probes.n; i++) {
+			enum bpf_prog_type pt = s->pi->probes.v[i]->prov->prog_type;
+			if (pt != BPF_PROG_TYPE_KPROBE && pt != BPF_PROG_TYPE_PERF_EVENT) {
+				error_at(s, n->loc, "reg() needs probes that see registers (kprobe, uprobe, usdt, profile), not %s",
+					 s->pi->probes.v[i]->prov->name);
+				return;
+			}
+		}
+		size_t i;
+		for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
+			if (!strcmp(n->kids[0]->str, regs[i]))
+				break;
+		if (i == sizeof(regs) / sizeof(regs[0])) {
+			error_at(s, n->kids[0]->loc, "reg(): unknown register '%s'", n->kids[0]->str);
+			return;
+		}
+		n->num = (int64_t)(8 * i);	/* x86-64 struct pt_regs offset */
+		set_type(n, int64(false));
+	} else if (!strcmp(fn, "buf")) {
+		if (!expect_nargs(s, n, 1, 2))
+			return;
+		check_expr(s, n->kids[0]);
+		int64_t len = 64;
+		if (n->nkids == 2 && (!is_const_int(n->kids[1], &len) || len < 1 || len > 1024)) {
+			error_at(s, n->kids[1]->loc, "buf() length must be an integer literal from 1 to 1024");
+			return;
+		}
+		const struct type *a = &n->kids[0]->type;
+		if (a->kind == T_STR && n->nkids == 1)
+			len = a->size;
+		else if (!type_is_intlike(a) && a->kind != T_STR) {
+			error_at(s, n->loc, "buf() reads from a pointer or an array");
+			return;
+		}
+		set_type(n, (struct type){ .kind = T_BUF, .size = (uint32_t)len });
+	} else if (!strcmp(fn, "ntop")) {
+		if (!expect_nargs(s, n, 1, 2))
+			return;
+		for (int i = 0; i < n->nkids; i++)
+			check_expr(s, n->kids[i]);
+		const struct type *a = &n->kids[n->nkids - 1]->type;
+		if (!type_is_intlike(a) && !(a->kind == T_STR && (a->size == 4 || a->size == 16))) {
+			error_at(s, n->loc, "ntop() takes an IPv4 address as an integer, or a 4- or 16-byte array");
+			return;
+		}
+		set_type(n, (struct type){ .kind = T_INET, .size = 24 });
 	} else if (!strcmp(fn, "bswap")) {
 		if (!expect_nargs(s, n, 1, 1))
 			return;
@@ -846,7 +903,8 @@ static void check_call(struct sema *s, struct node *n)
 		return;
 	}
 	if (!strcmp(fn, "time") || !strcmp(fn, "signal") || !strcmp(fn, "strncmp") ||
-	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join")) {
+	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
+	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop")) {
 		check_misc_call(s, n);
 		return;
 	}
