@@ -933,6 +933,15 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_join(cg, n);
 	} else if (!strcmp(fn, "buf")) {
 		gen_buf(cg, n, out);
+	} else if (!strcmp(fn, "strftime")) {
+		/* The format's id, then the time; user space formats it. */
+		struct val t = { 0 };
+		gen_expr(cg, n->kids[1], &t);
+		int off = stack_alloc(cg, 16);
+		emit(cg, I_ST(BPF_DW, cg->fp, off, n->id));
+		store_val(cg, off + 8, &(struct type){ .kind = T_INT, .size = 8 }, &t);
+		val_release(cg, &t);
+		val_mem(out, off, 16);
 	} else if (!strcmp(fn, "ntop")) {
 		gen_ntop(cg, n, out);
 	} else if (!strcmp(fn, "reg")) {

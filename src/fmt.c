@@ -320,9 +320,8 @@ static void segment_write(FILE *f, const char *fmt, size_t from,
 }
 
 void fmt_write(FILE *f, const char *fmt, const struct type *args,
-	       const void *data, struct symbolizer *sym)
+	       const void *data, const struct text_opts *o)
 {
-	const struct text_opts opts = { sym, 8 }, *o = &opts;
 	uint32_t nargs = tuple_len(args);
 	const char *bytes = data;
 	struct fmt_spec sp;

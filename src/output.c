@@ -134,6 +134,20 @@ static void inet_write(FILE *f, const void *data)
 		fputs(text, f);
 }
 
+/* strftime(): u64 format id, then nanoseconds of the monotonic clock. */
+static void timestamp_write(FILE *f, const void *data, const struct text_opts *o)
+{
+	uint64_t id = read_u64(data);
+	if (!o || id >= (uint64_t)o->ntime_fmts)
+		return;
+	int64_t ns = (int64_t)read_u64((const char *)data + 8) + o->mono_to_real_ns;
+	time_t secs = (time_t)(ns / 1000000000);
+	struct tm tm;
+	char buf[512];
+	size_t n = strftime(buf, sizeof(buf), o->time_fmts[id], localtime_r(&secs, &tm));
+	fwrite(buf, 1, n, f);
+}
+
 void value_write_text(FILE *f, const struct type *t, const void *data,
 		      const struct text_opts *o)
 {
@@ -177,8 +191,8 @@ void value_write_text(FILE *f, const struct type *t, const void *data,
 	case T_USTACK:
 		symbolizer_write_stack(f, o ? o->sym : NULL, t, p, o ? o->stack_indent : 8);
 		break;
-	case T_TIMESTAMP:	/* TODO: strftime() */
-		fputs("<strftime>", f);
+	case T_TIMESTAMP:
+		timestamp_write(f, p, o);
 		break;
 	default:
 		break;
@@ -1000,7 +1014,9 @@ int output_print_map(struct output *out, const struct map_desc *m,
 	struct entries es = { 0 };
 	int err = map_read(out, m, &es);
 	/* Stacks in printed maps are indented by 4, elsewhere by 8. */
-	const struct text_opts map_opts = { out->text.sym, 4 }, *o = &map_opts;
+	struct text_opts map_opts = out->text;
+	const struct text_opts *o = &map_opts;
+	map_opts.stack_indent = 4;
 
 	if (!err) {
 		/* stats() ignores top and div (bpftrace warns about it). */
@@ -1055,6 +1071,17 @@ int output_print_maps_at_exit(struct output *out, const struct map_desc *maps,
 
 /* ---- events ----------------------------------------------------------- */
 
+void output_set_time_formats(struct output *out, const char *const *fmts, int n)
+{
+	struct timespec mono, real;
+	clock_gettime(CLOCK_MONOTONIC, &mono);
+	clock_gettime(CLOCK_REALTIME, &real);
+	out->text.time_fmts = fmts;
+	out->text.ntime_fmts = n;
+	out->text.mono_to_real_ns = ((int64_t)real.tv_sec - mono.tv_sec) * 1000000000LL +
+				    (real.tv_nsec - mono.tv_nsec);
+}
+
 void output_set_symbolizer(struct output *out, struct symbolizer *sym)
 {
 	out->text.sym = sym;
@@ -1092,13 +1119,13 @@ void output_printf(struct output *out, const struct printf_desc *d,
 	if (len < type_layout_size(args))
 		return;
 	if (!is_json(out)) {
-		fmt_write(out->f, d->fmt, args, data, out->text.sym);
+		fmt_write(out->f, d->fmt, args, data, &out->text);
 		return;
 	}
 	m = open_memstream(&text, &tlen);
 	if (!m)
 		return;
-	fmt_write(m, d->fmt, args, data, out->text.sym);
+	fmt_write(m, d->fmt, args, data, &out->text);
 	fclose(m);
 	fputs("{\"type\": \"printf\", \"data\": ", out->f);
 	json_write_string(out->f, text, tlen);

@@ -65,10 +65,14 @@ void output_lost(struct output *out, uint64_t nlost);
 int fmt_check(const char *fn, const char *fmt, const struct type *args,
 	      char *err, size_t errlen);
 struct symbolizer;
+struct text_opts;
 /* Appends the formatted text to f; data holds args in the canonical layout.
- * sym (may be NULL) turns stacks and symbols into names. */
+ * o (may be NULL) names stacks and symbols and formats strftime() values. */
 void fmt_write(FILE *f, const char *fmt, const struct type *args,
-	       const void *data, struct symbolizer *sym);
+	       const void *data, const struct text_opts *o);
+/* strftime() values: their formats (by id) and, taken now, the offset
+ * from the monotonic clock of `nsecs` to wall-clock time. */
+void output_set_time_formats(struct output *out, const char *const *fmts, int n);
 /* Names for stacks and symbols in everything printed after this call. */
 void output_set_symbolizer(struct output *out, struct symbolizer *sym);
 

@@ -18,6 +18,9 @@ struct symbolizer;
 struct text_opts {
 	struct symbolizer *sym;
 	int stack_indent;
+	const char *const *time_fmts;	/* strftime() formats by id */
+	int ntime_fmts;
+	int64_t mono_to_real_ns;	/* nsecs (monotonic) to wall time */
 };
 
 void value_write_text(FILE *f, const struct type *t, const void *data,

@@ -282,6 +282,10 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 	struct run r = { .prog = prog, .ld = ld, .out = out, .ncpus = libbpf_num_possible_cpus(),
 			 .sym = symbolizer_new() };
 	output_set_symbolizer(out, r.sym);
+	const char **time_fmts = calloc((size_t)prog->nfmts + 1, sizeof(char *));
+	for (int i = 0; i < prog->nfmts; i++)
+		time_fmts[i] = prog->fmts[i].fmt;
+	output_set_time_formats(out, time_fmts, prog->nfmts);
 	r.full_reported = calloc((size_t)prog->nmaps + 1, sizeof(bool));
 	r.max_entries = prog->opts.map_max_entries > 0 ? prog->opts.map_max_entries : 4096;
 	r.maps = program_map_descs(prog, ld->map_fds);
@@ -341,6 +345,8 @@ out:
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	output_set_symbolizer(out, NULL);
 	symbolizer_free(r.sym);
+	output_set_time_formats(out, NULL, 0);
+	free(time_fmts);
 	free(r.full_reported);
 	free(r.maps);
 	free(r.fmts);

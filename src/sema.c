@@ -885,6 +885,19 @@ static void check_misc_call(struct sema *s, struct node *n)
 			return;
 		}
 		set_type(n, (struct type){ .kind = T_INET, .size = 24 });
+	} else if (!strcmp(fn, "strftime")) {
+		if (!expect_nargs(s, n, 2, 2))
+			return;
+		if (n->kids[0]->kind != N_STR) {
+			error_at(s, n->loc, "strftime() takes a format string literal first");
+			return;
+		}
+		check_expr(s, n->kids[1]);
+		if (!expect_int_arg(s, n, n->kids[1]))
+			return;
+		if (s->pass == 2)
+			n->id = add_fmt(s, n->kids[0]->str, NULL, 0);
+		set_type(n, (struct type){ .kind = T_TIMESTAMP, .size = 16 });
 	} else if (!strcmp(fn, "bswap")) {
 		if (!expect_nargs(s, n, 1, 1))
 			return;
@@ -904,7 +917,8 @@ static void check_call(struct sema *s, struct node *n)
 	}
 	if (!strcmp(fn, "time") || !strcmp(fn, "signal") || !strcmp(fn, "strncmp") ||
 	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
-	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop")) {
+	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
+	    !strcmp(fn, "strftime")) {
 		check_misc_call(s, n);
 		return;
 	}
