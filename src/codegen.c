@@ -1751,6 +1751,15 @@ static int gen_program(struct cg *cg)
 	struct node *probe = pi->node;
 	cg->loc = probe->loc;
 	emit(cg, I_MOV_REG(R_CTX, BPF_REG_1));
+	if (cg->probe->prov->run == RUN_ON_EVENT) {
+		/* Once bpfkit is exiting its probes may stay attached for a
+		 * moment while they are detached; they must do nothing. */
+		emit(cg, I_LD64_LO(BPF_REG_1, BPF_PSEUDO_MAP_VALUE, internal_map(cg, IMAP_STATE)));
+		emit(cg, I_LD64_HI((int)offsetof(struct bpf_state, stopped)));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_1, BPF_REG_1, 0));
+		fixup_add(&cg->returns, here(cg));
+		emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_1, 0, 0));
+	}
 	if (cg->fp == R_SCRATCH_FP) {
 		/* r9 = end of this CPU's scratch value; exit if missing. */
 		emit(cg, I_ST(BPF_W, BPF_REG_10, -8, 0));

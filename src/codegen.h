@@ -20,6 +20,7 @@ enum internal_map {
 struct bpf_state {
 	__u64 start_ns;		/* ktime at start, for `elapsed` */
 	__u64 lost_events;	/* ring buffer records dropped */
+	__u64 stopped;		/* set at exit: event programs do nothing */
 };
 
 struct bpf_code {

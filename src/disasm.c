@@ -137,6 +137,9 @@ void bpf_disasm(FILE *f, const struct bpf_insn *insns, int n)
 					((unsigned long long)(unsigned)insns[i + 1].imm << 32);
 				if (in->src_reg == BPF_PSEUDO_MAP_FD)
 					fprintf(f, "r%d = map[%d] ll", in->dst_reg, in->imm);
+				else if (in->src_reg == BPF_PSEUDO_MAP_VALUE)
+					fprintf(f, "r%d = &map[%d][0] + %d ll", in->dst_reg, in->imm,
+						insns[i + 1].imm);
 				else
 					fprintf(f, "r%d = %#llx ll", in->dst_reg, v);
 				fputc('\n', f);

@@ -129,7 +129,8 @@ static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log
 	memcpy(insns, c->insns, (size_t)c->ninsns * sizeof(*insns));
 	for (int i = 0; i < c->ninsns; i++)
 		if (insns[i].code == (BPF_LD | BPF_DW | BPF_IMM) &&
-		    insns[i].src_reg == BPF_PSEUDO_MAP_FD)
+		    (insns[i].src_reg == BPF_PSEUDO_MAP_FD ||
+		     insns[i].src_reg == BPF_PSEUDO_MAP_VALUE))
 			insns[i].imm = map_fds[insns[i].imm];
 	LIBBPF_OPTS(bpf_prog_load_opts, base);
 	const struct provider *pv = c->probes[0]->prov;

@@ -370,6 +370,9 @@ int main(int argc, char **argv)
 	if (err)
 		return err;
 	libbpf_set_print(libbpf_quiet);
+	/* A closed pipe (bpfkit ... | head) must not kill bpfkit before it has
+	 * stopped and detached its probes: writes just fail instead. */
+	signal(SIGPIPE, SIG_IGN);
 	if (c.info)
 		return provider_print_info(BPFKIT_VERSION, stdout) ? 1 : 0;
 	if (c.list)

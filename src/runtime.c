@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
@@ -190,6 +191,52 @@ static int attach_all(const struct codegen_result *code, const struct loaded *ld
 	return 0;
 }
 
+static void detach_all(const struct codegen_result *code);
+
+/* Makes every event program return at once (see codegen: `stopped`). */
+static void stop_programs(const struct run *r)
+{
+	int key = 0;
+	struct bpf_state st;
+	int fd = loader_map_fd(r->ld, r->prog, IMAP_STATE);
+	if (bpf_map_lookup_elem(fd, &key, &st) == 0) {
+		st.stopped = 1;
+		bpf_map_update_elem(fd, &key, &st, BPF_ANY);
+	}
+}
+
+/* Detaching a tracepoint waits for the kernel's RCU grace periods, one
+ * probe after the other (30 ms for one, 10 s for 361). The programs are
+ * already stopped, so a child process that shares the attachments closes
+ * them while bpfkit itself exits at once. Whoever drops the last reference
+ * pays, so the child starts only after the parent has dropped all of its
+ * own. Without a child, the parent detaches. */
+static void detach_in_background(const struct codegen_result *code)
+{
+	int go[2];
+	fflush(NULL);
+	if (pipe(go)) {
+		detach_all(code);
+		return;
+	}
+	pid_t pid = fork();
+	if (pid == 0) {
+		/* No output of ours: a pipeline sees its end when bpfkit exits. */
+		int null = open("/dev/null", O_RDWR);
+		for (int fd = 0; fd < 3; fd++)
+			dup2(null, fd);
+		close(go[1]);
+		char c;
+		while (read(go[0], &c, 1) < 0 && errno == EINTR)
+			;	/* EOF: the parent has let go */
+		detach_all(code);
+		_exit(0);
+	}
+	close(go[0]);
+	detach_all(code);	/* quick while the child holds references */
+	close(go[1]);
+}
+
 static void detach_all(const struct codegen_result *code)
 {
 	for (int i = 0; i < code->nprogs; i++)
@@ -330,13 +377,16 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 	ring_buffer__consume(rb);
 	status = 0;
 detach:
-	detach_all(code);
+	stop_programs(&r);
 	if (status == 0) {
 		r.exit_requested = false;
 		run_special(code, ld, RUN_AT_END, diag);
 		ring_buffer__consume(rb);
 		report_lost(&r);
 		output_print_maps_at_exit(out, r.maps, prog->nmaps);
+		detach_in_background(code);
+	} else {
+		detach_all(code);
 	}
 out:
 	ring_buffer__free(rb);
