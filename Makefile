@@ -14,7 +14,7 @@ OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 UNIT    := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/unit/%)
 
-all: $(BUILD)/bpfkit $(BUILD)/workload $(BUILD)/symtest
+all: $(BUILD)/bpfkit $(BUILD)/workload $(BUILD)/symtest $(BUILD)/probetest
 
 $(BUILD)/bpfkit: $(BUILD)/obj/main.o $(BUILD)/libbpfkit.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -42,7 +42,19 @@ $(BUILD)/symtest: tests/symtest.c
 	@mkdir -p $(@D)
 	$(CC) -O0 -g -fno-omit-frame-pointer -fPIE -pie -Wall -Wextra -Werror -o $@ $<
 
+# Target of the uprobe/USDT tests: a PIE with frame pointers, linked to a
+# shared library found next to it ($ORIGIN).
+$(BUILD)/libprobetest.so: tests/libprobetest.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -g -fno-omit-frame-pointer -fPIC -shared -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/probetest: tests/probetest.c $(BUILD)/libprobetest.so
+	@mkdir -p $(@D)
+	$(CC) -O1 -g -fno-omit-frame-pointer -Wall -Wextra -Werror -o $@ $< \
+		-L$(BUILD) -lprobetest -Wl,-rpath,'$$ORIGIN'
+
 $(BUILD)/unit/test_syms: $(BUILD)/symtest
+$(BUILD)/unit/test_providers: $(BUILD)/probetest
 
 unit: $(UNITBIN)
 

@@ -1,5 +1,6 @@
 /* The provider table and what providers share. */
 #include <errno.h>
+#include <stdio.h>
 #include <fnmatch.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -8,17 +9,36 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <linux/perf_event.h>
 #include "provider.h"
 
 extern const struct provider provider_begin, provider_end, provider_interval,
-	provider_tracepoint;
+	provider_tracepoint, provider_uprobe, provider_uretprobe, provider_usdt,
+	provider_profile, provider_software, provider_hardware, provider_rawtracepoint,
+	provider_kprobe, provider_kretprobe, provider_fentry, provider_fexit,
+	provider_kfunc, provider_kretfunc, provider_watchpoint;
 
-/* Adding a probe type: one file in providers/ and one line here. */
+/* Adding a probe type: one file in providers/ and one line here. -l lists
+ * in this order, by name as bpftrace does. */
 static const struct provider *const providers[] = {
 	&provider_begin,
 	&provider_end,
 	&provider_interval,
+	&provider_fentry,
+	&provider_fexit,
+	&provider_hardware,
+	&provider_kfunc,
+	&provider_kprobe,
+	&provider_kretfunc,
+	&provider_kretprobe,
+	&provider_profile,
+	&provider_rawtracepoint,
+	&provider_software,
 	&provider_tracepoint,
+	&provider_uprobe,
+	&provider_uretprobe,
+	&provider_usdt,
+	&provider_watchpoint,
 };
 #define NPROVIDERS (sizeof(providers) / sizeof(providers[0]))
 
@@ -120,17 +140,26 @@ const struct provider *provider_find(const char *name, size_t len)
 
 int provider_expand(const char *attach, struct probe_list *out, struct errbuf *e)
 {
+	return provider_expand_pid(attach, 0, out, e);
+}
+
+int provider_expand_pid(const char *attach, int pid, struct probe_list *out,
+			struct errbuf *e)
+{
 	size_t len = strcspn(attach, ":");
 	const struct provider *pv = provider_find(attach, len);
 	if (!pv)
 		return err_set(e, "unknown probe type '%.*s'", (int)len, attach);
 	const char *spec = attach[len] == ':' ? attach + len + 1 : "";
 	int before = out->n;
-	int err = pv->expand(spec, out, e);
+	int err = pid > 0 && pv->expand_pid ? pv->expand_pid(spec, pid, out, e) :
+					      pv->expand(spec, out, e);
 	if (err)
 		return err;
 	if (out->n == before)
 		return err_set(e, "no probes match '%s'", attach);
+	for (int i = before; i < out->n; i++)
+		out->v[i]->target_pid = pid;
 	return 0;
 }
 
@@ -169,4 +198,64 @@ const char *tracefs_dir(void)
 int perf_event_open_fd(void *attr, int pid, int cpu, int group, unsigned long flags)
 {
 	return (int)syscall(SYS_perf_event_open, attr, pid, cpu, group, flags);
+}
+
+/* The online CPUs, from /sys/devices/system/cpu/online ("0-3,5"); *n
+ * gets the count. NULL when it cannot be read. */
+static int *online_cpus(int *n)
+{
+	char line[1024], *save = NULL;
+	FILE *f = fopen("/sys/devices/system/cpu/online", "r");
+	if (!f)
+		return NULL;
+	bool ok = fgets(line, sizeof(line), f) != NULL;
+	fclose(f);
+	if (!ok)
+		return NULL;
+	int *v = NULL, cap = 0;
+	*n = 0;
+	for (char *t = strtok_r(line, ",\n", &save); t; t = strtok_r(NULL, ",\n", &save)) {
+		int a, b;
+		if (sscanf(t, "%d-%d", &a, &b) != 2)
+			b = a = atoi(t);
+		for (int cpu = a; cpu <= b; cpu++) {
+			if (*n == cap) {
+				cap = cap ? 2 * cap : 16;
+				v = realloc(v, (size_t)cap * sizeof(*v));
+				if (!v)
+					abort();
+			}
+			v[(*n)++] = cpu;
+		}
+	}
+	return v;
+}
+
+int perf_event_attach_cpus(struct probe *p, void *attr, int prog_fd, struct errbuf *e)
+{
+	int one = -1, n = 1;
+	int *cpus = p->target_pid > 0 ? &one : online_cpus(&n);
+	if (!cpus)
+		return err_set(e, "%s: cannot read the online CPUs", p->name);
+	int err = 0;
+	for (int i = 0; i < n && !err; i++) {
+		int pfd = perf_event_open_fd(attr, p->target_pid > 0 ? p->target_pid : -1,
+					     cpus[i], -1, PERF_FLAG_FD_CLOEXEC);
+		if (pfd < 0) {
+			err = -errno;
+			err_set(e, "%s: perf_event_open: %s", p->name, strerror(errno));
+			break;
+		}
+		probe_add_fd(p, pfd);
+		int link = bpf_link_create(prog_fd, pfd, BPF_PERF_EVENT, NULL);
+		if (link < 0) {
+			err = link;
+			err_set(e, "%s: attach: %s", p->name, strerror(-link));
+			break;
+		}
+		probe_add_fd(p, link);
+	}
+	if (cpus != &one)
+		free(cpus);
+	return err;
 }

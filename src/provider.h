@@ -63,6 +63,9 @@ struct provider {
 	/* Expands "spec" (the text after "name:") into probes appended with
 	 * probe_list_add. Returns 0 or a negative errno with e set. */
 	int (*expand)(const char *spec, struct probe_list *out, struct errbuf *e);
+	/* Optional: expand for a -p PID run (see provider_expand_pid). */
+	int (*expand_pid)(const char *spec, int pid, struct probe_list *out,
+			  struct errbuf *e);
 	/* Fills p->fields; NULL when the provider has no arguments. Fields
 	 * named arg0..argN, retval (and sarg0..N) are what the builtins of
 	 * those names read; the others are `args->NAME`. */
@@ -87,6 +90,15 @@ struct probe {
 	bool period_is_freq;	/* profile:hz */
 	struct ctx_field *fields;
 	int nfields;
+	/* Where and how the uprobe, USDT, perf event, BTF and watchpoint
+	 * providers attach. */
+	int target_pid;		/* -p: trace this process only (0: all) */
+	uint64_t offset;	/* uprobe/usdt: file offset in target; kprobe:
+				 * offset into func; watchpoint: address */
+	uint64_t ref_ctr_offset;	/* usdt: file offset of the semaphore, or 0 */
+	uint64_t config;	/* software/hardware: perf config; fentry:
+				 * BTF id; watchpoint: length in bytes */
+	uint32_t mode;		/* watchpoint: HW_BREAKPOINT_R|W|X */
 	/* attachment */
 	int *fds;		/* perf events / links to close on detach */
 	int nfds;
@@ -103,13 +115,26 @@ const struct ctx_field *probe_field(const struct probe *p, const char *name);
 
 /* Finds the provider of an attach point ("t:a:b", "BEGIN") and expands it. */
 int provider_expand(const char *attach, struct probe_list *out, struct errbuf *e);
+/* The same for a -p PID run: providers that resolve files or attach per
+ * process (uprobe, usdt) see the process's view, and every new probe gets
+ * target_pid = pid. pid 0 is provider_expand. */
+int provider_expand_pid(const char *attach, int pid, struct probe_list *out,
+			struct errbuf *e);
 const struct provider *provider_find(const char *name, size_t len);
 /* -l [GLOB]: every provider lists what matches. */
 int provider_list(const char *glob, bool verbose, FILE *out);
+
+/* --info: the system, the build, and which kernel features and probe
+ * types work here, each found by trying it once. */
+int provider_print_info(const char *version, FILE *out);
 
 /* The tracefs directory, mounted on first use if it is not. */
 const char *tracefs_dir(void);
 /* perf_event_open(2) wrapper. */
 int perf_event_open_fd(void *attr, int pid, int cpu, int group, unsigned long flags);
+/* Opens the perf event attr (a struct perf_event_attr) on every online CPU,
+ * or once for p->target_pid when set, and links prog_fd to each; the fds
+ * go to p. 0, or the negative errno of the failing call with e set. */
+int perf_event_attach_cpus(struct probe *p, void *attr, int prog_fd, struct errbuf *e);
 
 #endif

@@ -1,0 +1,1 @@
+build-static/obj/diag.o: src/diag.c src/diag.h

@@ -1,0 +1,1 @@
+build-static/obj/elfsym.o: src/elfsym.c src/elfsym.h

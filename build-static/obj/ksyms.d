@@ -1,0 +1,1 @@
+build-static/obj/ksyms.o: src/ksyms.c src/ksyms.h

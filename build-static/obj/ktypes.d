@@ -1,0 +1,1 @@
+build-static/obj/ktypes.o: src/ktypes.c src/ktypes.h src/types.h

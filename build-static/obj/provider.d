@@ -1,0 +1,1 @@
+build-static/obj/provider.o: src/provider.c src/provider.h

@@ -1,0 +1,2 @@
+build-static/obj/providers/interval.o: src/providers/interval.c \
+ src/provider.h

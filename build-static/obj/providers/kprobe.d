@@ -1,0 +1,2 @@
+build-static/obj/providers/kprobe.o: src/providers/kprobe.c \
+ src/provider.h src/providers/uprobe.h

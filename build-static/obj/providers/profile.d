@@ -1,0 +1,2 @@
+build-static/obj/providers/profile.o: src/providers/profile.c \
+ src/provider.h

@@ -1,0 +1,2 @@
+build-static/obj/providers/rawtracepoint.o: src/providers/rawtracepoint.c \
+ src/provider.h

@@ -1,0 +1,2 @@
+build-static/obj/providers/software.o: src/providers/software.c \
+ src/provider.h src/providers/perf_events.h

@@ -1,0 +1,2 @@
+build-static/obj/providers/special.o: src/providers/special.c \
+ src/provider.h

@@ -1,0 +1,2 @@
+build-static/obj/providers/tracepoint.o: src/providers/tracepoint.c \
+ src/provider.h

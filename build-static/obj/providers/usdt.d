@@ -1,0 +1,2 @@
+build-static/obj/providers/usdt.o: src/providers/usdt.c src/provider.h \
+ src/providers/uprobe.h

@@ -1,0 +1,2 @@
+build-static/obj/providers/watchpoint.o: src/providers/watchpoint.c \
+ src/provider.h

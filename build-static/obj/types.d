@@ -1,0 +1,1 @@
+build-static/obj/types.o: src/types.c src/types.h

@@ -1,0 +1,438 @@
+/* uprobe:BINARY:FUNC and uretprobe:BINARY:FUNC — user-space function entry
+ * and return. FUNC is a symbol, a glob over the binary's function symbols,
+ * SYMBOL+OFFSET, or an address. Each probe is a perf event of the kernel's
+ * uprobe PMU placed by file offset, so nothing is written to tracefs and
+ * nothing outlives bpfkit. The program's context is struct pt_regs. */
+#include <errno.h>
+#include <fnmatch.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <asm/ptrace.h>
+#include <linux/perf_event.h>
+#include <bpf/bpf.h>
+#include "elfsym.h"
+#include "provider.h"
+#include "providers/uprobe.h"
+
+extern const struct provider provider_uprobe, provider_uretprobe;
+
+#define PMU_DIR "/sys/bus/event_source/devices"
+
+/* ---- binaries ---- */
+
+int uprobe_find_binary(const char *binary, int pid, char *host, size_t hostlen,
+		       char *shown, size_t shownlen, struct errbuf *e)
+{
+	if (!*binary)
+		return err_set(e, "missing binary (a path or a library name)");
+	char abs[PATH_MAX];
+	/* A relative path means the file in our working directory, even
+	 * for -p: the process's own working directory is not ours. */
+	if (binary[0] != '/' && strchr(binary, '/')) {
+		if (!realpath(binary, abs))
+			return err_set(e, "%s: %s", binary, strerror(errno));
+		binary = abs;
+	}
+	int err = elfsym_resolve_library(binary, pid, host, hostlen);
+	if (err == -ENAMETOOLONG)
+		return err_set(e, "%s: path too long", binary);
+	if (err)
+		return err_set(e, strchr(binary, '/') ? "%s: no such file" :
+			       "%s: library not found", binary);
+	snprintf(shown, shownlen, "%s", strchr(binary, '/') ? binary : host);
+	return 0;
+}
+
+/* Symbols of the file, with those of its separate debug file when it is
+ * stripped. */
+static struct elfsym *open_binary(const char *host, struct errbuf *e)
+{
+	struct elfsym *es = elfsym_open(host, NULL);
+	if (!es)
+		err_set(e, "%s: %s", host, errno == ENOEXEC ? "not an ELF file" : strerror(errno));
+	return es;
+}
+
+/* ---- pt_regs ---- */
+
+struct reg_name {
+	const char *names[4];	/* 64, 32, 16 and 8-bit names */
+	int offset;
+};
+
+static const struct reg_name regs[] = {
+	{ { "rax", "eax", "ax", "al" }, offsetof(struct pt_regs, rax) },
+	{ { "rbx", "ebx", "bx", "bl" }, offsetof(struct pt_regs, rbx) },
+	{ { "rcx", "ecx", "cx", "cl" }, offsetof(struct pt_regs, rcx) },
+	{ { "rdx", "edx", "dx", "dl" }, offsetof(struct pt_regs, rdx) },
+	{ { "rsi", "esi", "si", "sil" }, offsetof(struct pt_regs, rsi) },
+	{ { "rdi", "edi", "di", "dil" }, offsetof(struct pt_regs, rdi) },
+	{ { "rbp", "ebp", "bp", "bpl" }, offsetof(struct pt_regs, rbp) },
+	{ { "rsp", "esp", "sp", "spl" }, offsetof(struct pt_regs, rsp) },
+	{ { "r8", "r8d", "r8w", "r8b" }, offsetof(struct pt_regs, r8) },
+	{ { "r9", "r9d", "r9w", "r9b" }, offsetof(struct pt_regs, r9) },
+	{ { "r10", "r10d", "r10w", "r10b" }, offsetof(struct pt_regs, r10) },
+	{ { "r11", "r11d", "r11w", "r11b" }, offsetof(struct pt_regs, r11) },
+	{ { "r12", "r12d", "r12w", "r12b" }, offsetof(struct pt_regs, r12) },
+	{ { "r13", "r13d", "r13w", "r13b" }, offsetof(struct pt_regs, r13) },
+	{ { "r14", "r14d", "r14w", "r14b" }, offsetof(struct pt_regs, r14) },
+	{ { "r15", "r15d", "r15w", "r15b" }, offsetof(struct pt_regs, r15) },
+	{ { "rip", "eip", "ip", NULL }, offsetof(struct pt_regs, rip) },
+};
+
+int pt_regs_offset(const char *reg, int *bytes)
+{
+	static const int widths[] = { 8, 4, 2, 1 };
+	for (size_t i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
+		for (int k = 0; k < 4; k++)
+			if (regs[i].names[k] && !strcmp(reg, regs[i].names[k])) {
+				*bytes = widths[k];
+				return regs[i].offset;
+			}
+	/* The high bytes: bits 8..15 of the register, one byte further. */
+	static const char *const high[] = { "ah", "bh", "ch", "dh" };
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(reg, high[i])) {
+			*bytes = 1;
+			return regs[i].offset + 1;
+		}
+	return -1;
+}
+
+struct ctx_field *probe_add_field(struct probe *p, const char *name,
+				  const char *ctype, enum field_kind kind)
+{
+	p->fields = realloc(p->fields, (size_t)(p->nfields + 1) * sizeof(*p->fields));
+	if (!p->fields)
+		abort();
+	struct ctx_field *f = &p->fields[p->nfields++];
+	memset(f, 0, sizeof(*f));
+	f->name = strdup(name);
+	f->ctype = strdup(ctype);
+	if (!f->name || !f->ctype)
+		abort();
+	f->kind = kind;
+	return f;
+}
+
+void uprobe_add_reg_args(struct probe *p, bool retval)
+{
+	/* The x86-64 System V argument registers, in order. */
+	static const char *const argregs[] = { "rdi", "rsi", "rdx", "rcx", "r8", "r9" };
+	for (int i = 0; i < 6; i++) {
+		char name[16];
+		int bytes;
+		snprintf(name, sizeof(name), "arg%d", i);
+		struct ctx_field *f = probe_add_field(p, name, "uint64", F_INT);
+		f->offset = (uint32_t)pt_regs_offset(argregs[i], &bytes);
+		f->size = 8;
+	}
+	if (retval) {
+		struct ctx_field *f = probe_add_field(p, "retval", "uint64", F_INT);
+		f->offset = offsetof(struct pt_regs, rax);
+		f->size = 8;
+	}
+}
+
+/* ---- the uprobe PMU ---- */
+
+int pmu_type(const char *pmu)
+{
+	char path[256];
+	snprintf(path, sizeof(path), PMU_DIR "/%s/type", pmu);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -errno;
+	int type = -1;
+	if (fscanf(f, "%d", &type) != 1)
+		type = -EINVAL;
+	fclose(f);
+	return type;
+}
+
+int pmu_format_bit(const char *pmu, const char *field)
+{
+	char path[256];
+	snprintf(path, sizeof(path), PMU_DIR "/%s/format/%s", pmu, field);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return -errno;
+	int bit = -1;
+	if (fscanf(f, "config:%d", &bit) != 1 || bit < 0 || bit > 63)
+		bit = -EINVAL;
+	fclose(f);
+	return bit;
+}
+
+int uprobe_pmu_attach(struct probe *p, int prog_fd, bool retprobe, struct errbuf *e)
+{
+	int type = pmu_type("uprobe");
+	if (type < 0)
+		return err_set(e, "%s: this kernel has no uprobe PMU (CONFIG_UPROBE_EVENTS); use tracepoint probes instead",
+			       p->name);
+	struct perf_event_attr attr = {
+		.type = (uint32_t)type,
+		.size = sizeof(attr),
+		.sample_period = 1,
+		.wakeup_events = 1,
+		.config1 = (uint64_t)(uintptr_t)p->target,	/* the path */
+		.config2 = p->offset,
+	};
+	if (retprobe) {
+		int bit = pmu_format_bit("uprobe", "retprobe");
+		if (bit < 0)
+			return err_set(e, "%s: the uprobe PMU has no retprobe format", p->name);
+		attr.config |= 1ULL << bit;
+	}
+	if (p->ref_ctr_offset) {
+		int bit = pmu_format_bit("uprobe", "ref_ctr_offset");
+		if (bit < 0)
+			return err_set(e, "%s: this kernel cannot set USDT semaphores (no ref_ctr_offset in the uprobe PMU)",
+				       p->name);
+		attr.config |= p->ref_ctr_offset << bit;
+	}
+	/* Without a pid the probe is in every process that maps the file;
+	 * perf then wants a CPU, and CPU 0 serves all of them because the
+	 * program hangs off the uprobe, not off the CPU. */
+	int pid = p->target_pid > 0 ? p->target_pid : -1;
+	int pfd = perf_event_open_fd(&attr, pid, pid > 0 ? -1 : 0, -1, PERF_FLAG_FD_CLOEXEC);
+	if (pfd < 0)
+		return err_set(e, "%s: perf_event_open: %s", p->name, strerror(errno));
+	probe_add_fd(p, pfd);
+	int link = bpf_link_create(prog_fd, pfd, BPF_PERF_EVENT, NULL);
+	if (link < 0)
+		return err_set(e, "%s: attach: %s", p->name, strerror(-link));
+	probe_add_fd(p, link);
+	return 0;
+}
+
+/* ---- expansion ---- */
+
+struct expand_ctx {
+	const struct provider *pv;
+	struct probe_list *out;
+	struct elfsym *es;
+	const char *host, *shown;
+	const char *last;	/* the previous match, to skip duplicates */
+	struct errbuf *e;
+};
+
+static int add_probe(struct expand_ctx *x, const char *label, const char *func,
+		     uint64_t vaddr)
+{
+	uint64_t off;
+	if (elfsym_vaddr_to_offset(x->es, vaddr, &off))
+		return err_set(x->e, "%s:%s: address 0x%" PRIx64 " is not in the file",
+			       x->shown, label, vaddr);
+	char name[PATH_MAX + 512];
+	snprintf(name, sizeof(name), "%s:%s:%s", x->pv->name, x->shown, label);
+	struct probe *p = probe_list_add(x->out, x->pv, name);
+	p->target = strdup(x->host);
+	p->func = strdup(func);
+	if (!p->target || !p->func)
+		abort();
+	p->offset = off;
+	return 0;
+}
+
+static int add_match(const struct elfsym_sym *sym, const char *demangled, void *arg)
+{
+	(void)demangled;
+	struct expand_ctx *x = arg;
+	/* Names can repeat (a local and a global, or two locals): one probe. */
+	if (x->last && !strcmp(x->last, sym->name))
+		return 0;
+	x->last = sym->name;
+	return add_probe(x, sym->name, sym->name, sym->addr) ? -1 : 0;
+}
+
+static bool parse_u64(const char *s, uint64_t *v)
+{
+	char *end;
+	errno = 0;
+	*v = strtoull(s, &end, 0);
+	return *s && !*end && !errno && *s != '-';
+}
+
+static int expand_func(struct expand_ctx *x, const char *func)
+{
+	uint64_t v;
+	if (parse_u64(func, &v)) {
+		/* An address: bpftrace names such a probe by the decimal
+		 * address, and func is the symbol holding it. */
+		char label[32];
+		snprintf(label, sizeof(label), "%" PRIu64, v);
+		uint64_t within;
+		const char *sym = elfsym_name(x->es, v, &within);
+		return add_probe(x, label, sym ? sym : label, v);
+	}
+	const char *plus = strchr(func, '+');
+	if (plus) {
+		char sym[512];
+		snprintf(sym, sizeof(sym), "%.*s", (int)(plus - func), func);
+		struct elfsym_sym s;
+		if (!parse_u64(plus + 1, &v))
+			return err_set(x->e, "%s: bad offset '%s'", func, plus + 1);
+		if (elfsym_lookup(x->es, sym, &s) || s.kind != ELFSYM_FUNC)
+			return err_set(x->e, "%s: no function '%s'", x->shown, sym);
+		if (s.size && v >= s.size)
+			return err_set(x->e, "%s: offset %" PRIu64 " is past the end of %s (%" PRIu64 " bytes)",
+				       x->shown, v, sym, s.size);
+		return add_probe(x, func, sym, s.addr + v);
+	}
+	if (strpbrk(func, "*?[")) {
+		int err = elfsym_foreach(x->es, func, ELFSYM_FUNC, add_match, x);
+		return err < 0 ? -EINVAL : 0;
+	}
+	struct elfsym_sym s;
+	if (elfsym_lookup(x->es, func, &s) || s.kind != ELFSYM_FUNC)
+		return err_set(x->e, "%s: no function '%s'", x->shown, func);
+	return add_probe(x, func, s.name, s.addr);
+}
+
+static int expand_any(const struct provider *pv, const char *spec, int pid,
+		      struct probe_list *out, struct errbuf *e)
+{
+	/* The binary ends at the first ':' (C++ names may contain more). */
+	const char *colon = strchr(spec, ':');
+	if (!colon || colon == spec || !colon[1])
+		return err_set(e, "%s needs BINARY:FUNCTION, e.g. %s:/bin/bash:readline",
+			       pv->name, pv->name);
+	char binary[PATH_MAX], host[PATH_MAX], shown[PATH_MAX];
+	snprintf(binary, sizeof(binary), "%.*s", (int)(colon - spec), spec);
+	int err = uprobe_find_binary(binary, pid, host, sizeof(host), shown, sizeof(shown), e);
+	if (err)
+		return err;
+	struct elfsym *es = open_binary(host, e);
+	if (!es)
+		return -EINVAL;
+	struct expand_ctx x = { pv, out, es, host, shown, NULL, e };
+	err = expand_func(&x, colon + 1);
+	elfsym_free(es);
+	return err;
+}
+
+static int expand_uprobe(const char *spec, struct probe_list *out, struct errbuf *e)
+{
+	return expand_any(&provider_uprobe, spec, 0, out, e);
+}
+
+static int expand_uprobe_pid(const char *spec, int pid, struct probe_list *out,
+			     struct errbuf *e)
+{
+	return expand_any(&provider_uprobe, spec, pid, out, e);
+}
+
+static int expand_uretprobe(const char *spec, struct probe_list *out, struct errbuf *e)
+{
+	return expand_any(&provider_uretprobe, spec, 0, out, e);
+}
+
+static int expand_uretprobe_pid(const char *spec, int pid, struct probe_list *out,
+				struct errbuf *e)
+{
+	return expand_any(&provider_uretprobe, spec, pid, out, e);
+}
+
+static int describe_uprobe(struct probe *p, struct errbuf *e)
+{
+	(void)e;
+	uprobe_add_reg_args(p, false);
+	return 0;
+}
+
+static int describe_uretprobe(struct probe *p, struct errbuf *e)
+{
+	(void)e;
+	uprobe_add_reg_args(p, true);
+	return 0;
+}
+
+static int attach_uprobe(struct probe *p, int prog_fd, struct errbuf *e)
+{
+	return uprobe_pmu_attach(p, prog_fd, false, e);
+}
+
+static int attach_uretprobe(struct probe *p, int prog_fd, struct errbuf *e)
+{
+	return uprobe_pmu_attach(p, prog_fd, true, e);
+}
+
+/* ---- listing ---- */
+
+struct list_ctx {
+	const char *type, *shown;
+	FILE *out;
+	const char *last;
+};
+
+static int list_match(const struct elfsym_sym *sym, const char *demangled, void *arg)
+{
+	(void)demangled;
+	struct list_ctx *lc = arg;
+	if (lc->last && !strcmp(lc->last, sym->name))
+		return 0;
+	lc->last = sym->name;
+	fprintf(lc->out, "%s:%s:%s\n", lc->type, lc->shown, sym->name);
+	return 0;
+}
+
+/* -l 'uprobe:BINARY[:GLOB]': the binary's functions. Without a binary
+ * there is nothing to list (bpftrace does the same). */
+static int list_any(const struct provider *pv, const char *glob, FILE *out)
+{
+	if (!glob)
+		return 0;
+	size_t len = strcspn(glob, ":");
+	if (!glob[len] || provider_find(glob, len) != pv)
+		return 0;
+	const char *rest = glob + len + 1;
+	const char *colon = strchr(rest, ':');
+	char binary[PATH_MAX], host[PATH_MAX], shown[PATH_MAX];
+	snprintf(binary, sizeof(binary), "%.*s", colon ? (int)(colon - rest) : (int)strlen(rest), rest);
+	struct errbuf e;
+	if (uprobe_find_binary(binary, 0, host, sizeof(host), shown, sizeof(shown), &e)) {
+		fprintf(stderr, "bpfkit: %s\n", e.msg);
+		return -ENOENT;
+	}
+	struct elfsym *es = open_binary(host, &e);
+	if (!es) {
+		fprintf(stderr, "bpfkit: %s\n", e.msg);
+		return -ENOENT;
+	}
+	struct list_ctx lc = { pv->name, shown, out, NULL };
+	elfsym_foreach(es, colon && colon[1] ? colon + 1 : "*", ELFSYM_FUNC, list_match, &lc);
+	elfsym_free(es);
+	return 0;
+}
+
+static int list_uprobe(const char *glob, bool verbose, FILE *out)
+{
+	(void)verbose;
+	return list_any(&provider_uprobe, glob, out);
+}
+
+static int list_uretprobe(const char *glob, bool verbose, FILE *out)
+{
+	(void)verbose;
+	return list_any(&provider_uretprobe, glob, out);
+}
+
+const struct provider provider_uprobe = {
+	.name = "uprobe", .alias = "u", .prog_type = BPF_PROG_TYPE_KPROBE,
+	.run = RUN_ON_EVENT, .expand = expand_uprobe, .expand_pid = expand_uprobe_pid,
+	.describe = describe_uprobe, .attach = attach_uprobe,
+	.detach = probe_close_fds, .list = list_uprobe,
+};
+
+const struct provider provider_uretprobe = {
+	.name = "uretprobe", .alias = "ur", .prog_type = BPF_PROG_TYPE_KPROBE,
+	.run = RUN_ON_EVENT, .expand = expand_uretprobe, .expand_pid = expand_uretprobe_pid,
+	.describe = describe_uretprobe, .attach = attach_uretprobe,
+	.detach = probe_close_fds, .list = list_uretprobe,
+};
