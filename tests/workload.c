@@ -7,6 +7,9 @@
  *   workload write SIZE...      one write() of each SIZE bytes to /dev/null
  *   workload sleep MS           nanosleep for MS milliseconds
  *   workload spin MS            burn CPU for MS milliseconds
+ *   workload burn MS            burn CPU for MS milliseconds in
+ *                               workload_burn_inner, called by
+ *                               workload_burn_outer (for profiling)
  *   workload stack N            N getpid calls from workload_leaf, called by
  *                               workload_mid, called by workload_top: a
  *                               known user stack
@@ -88,6 +91,24 @@ __attribute__((noinline)) void workload_top(long n)
 	__asm__ volatile("" ::: "memory");
 }
 
+__attribute__((noinline)) void workload_burn_inner(volatile long *x)
+{
+	for (long i = 0; i < 100000; i++)
+		*x += i;
+	workload_after();	/* not a leaf: it keeps a frame pointer */
+}
+
+__attribute__((noinline)) void workload_burn_outer(long ms)
+{
+	struct timespec start, now;
+	volatile long x = 0;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		workload_burn_inner(&x);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while ((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000 < ms);
+}
+
 static void spin(long ms)
 {
 	struct timespec start, now;
@@ -119,6 +140,8 @@ int main(int argc, char **argv)
 	} else if (!strcmp(cmd, "sleep")) {
 		struct timespec ts = { n / 1000, (n % 1000) * 1000000 };
 		nanosleep(&ts, NULL);
+	} else if (!strcmp(cmd, "burn")) {
+		workload_burn_outer(n);
 	} else if (!strcmp(cmd, "stack")) {
 		workload_top(n);
 	} else if (!strcmp(cmd, "spin")) {
