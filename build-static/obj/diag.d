@@ -1,1 +1,0 @@
-build-static/obj/diag.o: src/diag.c src/diag.h

@@ -1,1 +1,0 @@
-build-static/obj/disasm.o: src/disasm.c src/bpf_insn.h

@@ -1,1 +1,0 @@
-build-static/obj/elfsym.o: src/elfsym.c src/elfsym.h

@@ -1,1 +1,0 @@
-build-static/obj/ksyms.o: src/ksyms.c src/ksyms.h

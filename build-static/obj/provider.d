@@ -1,1 +1,0 @@
-build-static/obj/provider.o: src/provider.c src/provider.h

@@ -1,2 +1,0 @@
-build-static/obj/providers/info.o: src/providers/info.c src/bpf_insn.h \
- src/provider.h

@@ -1,2 +1,0 @@
-build-static/obj/providers/tracepoint.o: src/providers/tracepoint.c \
- src/provider.h

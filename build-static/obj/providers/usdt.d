@@ -1,2 +1,0 @@
-build-static/obj/providers/usdt.o: src/providers/usdt.c src/provider.h \
- src/providers/uprobe.h

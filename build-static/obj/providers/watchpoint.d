@@ -1,2 +1,0 @@
-build-static/obj/providers/watchpoint.o: src/providers/watchpoint.c \
- src/provider.h

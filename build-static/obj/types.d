@@ -1,1 +1,0 @@
-build-static/obj/types.o: src/types.c src/types.h
