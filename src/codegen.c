@@ -866,11 +866,15 @@ static void gen_buf(struct cg *cg, struct node *n, struct val *out)
 	struct val len = { .kind = V_IMM, .imm = cap };
 	if (n->nkids == 2)
 		gen_expr(cg, n->kids[1], &len);
-	val_to(cg, &a, BPF_REG_3);
+	/* The length read, bounded by the buffer for the verifier. */
+	val_to(cg, &len, BPF_REG_2);
+	emit(cg, I_JMP_IMM(BPF_JLE, BPF_REG_2, (int)cap, 1));
 	emit(cg, I_MOV_IMM(BPF_REG_2, (int)cap));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_2, off));
+	val_to(cg, &a, BPF_REG_3);
 	mem_addr(cg, &(struct val){ .off = off + 8 }, BPF_REG_1);
 	call(cg, at->is_user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
-	emit(cg, I_ST(BPF_DW, cg->fp, off, (int)cap));
+	val_release(cg, &len);
 	val_release(cg, &a);
 	val_mem(out, off, size);
 }

@@ -104,6 +104,32 @@ struct type ktypes_type(struct ktypes *kt, uint32_t id, bool user)
 	}
 }
 
+int ktypes_enum_value(struct ktypes *kt, const char *name, int64_t *value)
+{
+	uint32_t n = btf__type_cnt(kt->btf);
+	for (uint32_t id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(kt->btf, id);
+		if (btf_is_enum(t)) {
+			const struct btf_enum *e = btf_enum(t);
+			for (int i = 0; i < btf_vlen(t); i++, e++) {
+				if (!strcmp(btf__name_by_offset(kt->btf, e->name_off), name)) {
+					*value = e->val;
+					return 0;
+				}
+			}
+		} else if (btf_is_enum64(t)) {
+			const struct btf_enum64 *e = btf_enum64(t);
+			for (int i = 0; i < btf_vlen(t); i++, e++) {
+				if (!strcmp(btf__name_by_offset(kt->btf, e->name_off), name)) {
+					*value = (int64_t)btf_enum64_value(e);
+					return 0;
+				}
+			}
+		}
+	}
+	return -ENOENT;
+}
+
 uint32_t ktypes_pointee_record(struct ktypes *kt, const struct type *ptr)
 {
 	if (ptr->kind != T_PTR || !ptr->btf_id)

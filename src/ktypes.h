@@ -33,6 +33,9 @@ int ktypes_member(struct ktypes *kt, uint32_t record_id, const char *name,
  * T_PTR (btf_id = the pointee), char arrays as T_STR, records as
  * T_STRUCT. Other kinds give T_NONE. */
 struct type ktypes_type(struct ktypes *kt, uint32_t id, bool user);
+/* The value of an enumerator (e.g. SKB_DROP_REASON_NOT_SPECIFIED).
+ * Returns 0 or -ENOENT. */
+int ktypes_enum_value(struct ktypes *kt, const char *name, int64_t *value);
 /* The struct/union a T_PTR points to, or 0. */
 uint32_t ktypes_pointee_record(struct ktypes *kt, const struct type *ptr);
 

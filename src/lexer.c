@@ -132,6 +132,37 @@ int lex_skip_directive(struct lexer *lx)
 	return 1;
 }
 
+/* "struct name { ... };" at the top of a script: the kernel's BTF gives
+ * bpfkit the types, so C definitions are skipped. Returns 1 if one was. */
+int lex_skip_c_definition(struct lexer *lx)
+{
+	static const char *const words[] = { "struct ", "union ", "enum ", "typedef " };
+	if (skip_space(lx))
+		return -1;
+	size_t i;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (!strncmp(lx->p, words[i], strlen(words[i])))
+			break;
+	if (i == sizeof(words) / sizeof(words[0]))
+		return 0;
+	int depth = 0;
+	for (; *lx->p; lx->p++) {
+		if (*lx->p == '\n') {
+			lx->p++;
+			newline(lx);
+			lx->p--;
+		} else if (*lx->p == '{') {
+			depth++;
+		} else if (*lx->p == '}') {
+			depth--;
+		} else if (*lx->p == ';' && depth <= 0) {
+			lx->p++;
+			return 1;
+		}
+	}
+	return 1;
+}
+
 int lex_at_end(struct lexer *lx)
 {
 	if (skip_space(lx))
@@ -210,6 +241,21 @@ static struct token lex_number(struct lexer *lx, struct loc at)
 		{ "K", 1ULL << 10 }, { "M", 1ULL << 20 }, { "G", 1ULL << 30 },
 		{ "T", 1ULL << 40 }, { "P", 1ULL << 50 },
 	};
+	/* "1e6": an integer times a power of ten, as bpftrace reads it. */
+	if (base == 10 && *lx->p == 'e' && isdigit((unsigned char)lx->p[1])) {
+		lx->p++;
+		int exp = 0;
+		while (isdigit((unsigned char)*lx->p) && exp < 100)
+			exp = exp * 10 + (*lx->p++ - '0');
+		for (int i = 0; i < exp; i++) {
+			if (v > UINT64_MAX / 10) {
+				lex_error(lx, at, "integer literal '%.*s' does not fit in 64 bits",
+					  (int)(lx->p - start), start);
+				return make(lx, TK_ERROR, start, at);
+			}
+			v *= 10;
+		}
+	}
 	if (base == 10 && is_ident_start(*lx->p)) {
 		const char *s = lx->p;
 		while (is_ident_char(*lx->p))

@@ -601,7 +601,8 @@ static struct node *parse_all(struct parser *p)
 	struct node *prog = new_node(p, N_PROGRAM, (struct loc){ 1, 1 });
 	for (;;) {
 		int d;
-		while ((d = lex_skip_directive(&p->lx)) > 0)
+		while ((d = lex_skip_directive(&p->lx)) > 0 ||
+		       (d = lex_skip_c_definition(&p->lx)) > 0)
 			;
 		if (d < 0)
 			longjmp(p->fail, 1);

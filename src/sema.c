@@ -294,6 +294,45 @@ static struct type field_type(const struct sema *s, const struct ctx_field *f)
 	}
 }
 
+/* Kernel constants a script may name without headers: enumerators come
+ * from BTF; macros (which BTF does not carry) from this table of the ones
+ * bpftrace's tools use. */
+static const struct { const char *name; int64_t value; } kernel_macros[] = {
+	{ "AF_UNSPEC", 0 }, { "AF_UNIX", 1 }, { "AF_LOCAL", 1 }, { "AF_INET", 2 },
+	{ "AF_INET6", 10 }, { "AF_NETLINK", 16 }, { "AF_PACKET", 17 },
+	{ "TASK_RUNNING", 0 }, { "TASK_INTERRUPTIBLE", 1 },
+	{ "TASK_UNINTERRUPTIBLE", 2 }, { "__TASK_STOPPED", 4 }, { "__TASK_TRACED", 8 },
+	{ "EXIT_DEAD", 16 }, { "EXIT_ZOMBIE", 32 }, { "TASK_PARKED", 64 },
+	{ "TASK_DEAD", 128 }, { "TASK_WAKEKILL", 256 }, { "TASK_NOLOAD", 1024 },
+	{ "O_RDONLY", 0 }, { "O_WRONLY", 1 }, { "O_RDWR", 2 }, { "O_CREAT", 0100 },
+	{ "O_EXCL", 0200 }, { "O_TRUNC", 01000 }, { "O_APPEND", 02000 },
+	{ "PAGE_SIZE", 4096 }, { "PAGE_SHIFT", 12 },
+};
+
+static bool resolve_constant(struct sema *s, struct node *n)
+{
+	for (size_t i = 0; i < sizeof(kernel_macros) / sizeof(kernel_macros[0]); i++) {
+		if (!strcmp(n->str, kernel_macros[i].name)) {
+			n->kind = N_INT;
+			n->num = kernel_macros[i].value;
+			set_type(n, int64(true));
+			return true;
+		}
+	}
+	if (!s->prog->ktypes_tried) {
+		s->prog->ktypes_tried = true;
+		s->prog->ktypes = ktypes_load();
+	}
+	int64_t v;
+	if (s->prog->ktypes && !ktypes_enum_value(s->prog->ktypes, n->str, &v)) {
+		n->kind = N_INT;
+		n->num = v;
+		set_type(n, int64(true));
+		return true;
+	}
+	return false;
+}
+
 /* arg0..argN, sarg0..N and retval are fields the probe's provider
  * describes; every probe of the group must have it. */
 static bool is_context_builtin(const char *name)
@@ -333,6 +372,8 @@ static void check_builtin(struct sema *s, struct node *n)
 		return;
 	}
 	int id = find_builtin(n->str);
+	if (id < 0 && resolve_constant(s, n))
+		return;
 	if (id < 0) {
 		if (!strcmp(n->str, "args"))
 			error_at(s, n->loc, "args must be followed by a field, e.g. args->name");
@@ -387,6 +428,29 @@ static void check_args_field(struct sema *s, struct node *n)
 	set_type(n, field_type(s, probe_field(pi->probes.v[0], n->str)));
 }
 
+/* A tracepoint's pointer argument names its C type in the format file
+ * ("struct __kernel_timespec * rqtp"): BTF gives that struct. */
+static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struct node *a)
+{
+	if (a->kind != N_FIELD || a->a->kind != N_BUILTIN || strcmp(a->a->str, "args"))
+		return 0;
+	const struct ctx_field *f = probe_field(s->pi->probes.v[0], a->str);
+	if (!f || f->kind != F_PTR)
+		return 0;
+	const char *c = f->ctype;
+	if (!strncmp(c, "const ", 6))
+		c += 6;
+	if (strncmp(c, "struct ", 7) && strncmp(c, "union ", 6))
+		return 0;
+	char name[128];
+	size_t len = strcspn(c, "*");
+	while (len && c[len - 1] == ' ')
+		len--;
+	snprintf(name, sizeof(name), "%.*s", (int)len, c);
+	int id = ktypes_find_record(kt, name);
+	return id > 0 ? (uint32_t)id : 0;
+}
+
 static void check_field(struct sema *s, struct node *n)
 {
 	if (n->a->kind == N_BUILTIN && !strcmp(n->a->str, "args")) {
@@ -403,6 +467,8 @@ static void check_field(struct sema *s, struct node *n)
 	uint32_t record = 0;
 	if (n->num && base->kind == T_PTR)
 		record = ktypes_pointee_record(kt, base);
+	if (!record && n->num && base->kind == T_PTR)
+		record = args_field_record(s, kt, n->a);
 	else if (!n->num && base->kind == T_STRUCT)
 		record = base->btf_id;
 	if (!record) {
@@ -862,9 +928,14 @@ static void check_misc_call(struct sema *s, struct node *n)
 			return;
 		check_expr(s, n->kids[0]);
 		int64_t len = 64;
-		if (n->nkids == 2 && (!is_const_int(n->kids[1], &len) || len < 1 || len > 1024)) {
-			error_at(s, n->kids[1]->loc, "buf() length must be an integer literal from 1 to 1024");
-			return;
+		if (n->nkids == 2) {
+			check_expr(s, n->kids[1]);
+			if (!is_const_int(n->kids[1], &len))
+				len = s->prog->opts.strlen;	/* run-time length: at most this */
+			else if (len < 1 || len > 1024) {
+				error_at(s, n->kids[1]->loc, "buf() length must be from 1 to 1024");
+				return;
+			}
 		}
 		const struct type *a = &n->kids[0]->type;
 		if (a->kind == T_STR && n->nkids == 1)
