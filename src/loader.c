@@ -136,7 +136,7 @@ static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log
 	const struct provider *pv = c->probes[0]->prov;
 	struct errbuf e;
 	if (pv->prepare_load && pv->prepare_load(c->probes[0], &base, &e)) {
-		diag_error(diag, c->pi->node->loc, "%s", e.msg);
+		diag_error(diag, (struct loc){ 0, 0 }, "%s", e.msg);	/* one line: the message names the probe */
 		free(insns);
 		return -EINVAL;
 	}

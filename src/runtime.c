@@ -183,7 +183,7 @@ static int attach_all(const struct codegen_result *code, const struct loaded *ld
 		for (int k = 0; k < c->nprobes; k++) {
 			struct errbuf e;
 			if (c->probes[k]->prov->attach(c->probes[k], ld->prog_fds[i], &e)) {
-				diag_error(diag, c->pi->node->loc, "%s", e.msg);
+				diag_error(diag, (struct loc){ 0, 0 }, "%s", e.msg);	/* one line: the message names the probe */
 				return -EINVAL;
 			}
 		}

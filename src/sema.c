@@ -1427,7 +1427,7 @@ static int expand_probe(struct sema *s, struct probe_info *pi)
 	for (int i = 0; i < n->nattach; i++) {
 		struct errbuf e;
 		int first = pi->probes.n;
-		if (provider_expand(n->attach[i].text, &pi->probes, &e)) {
+		if (provider_expand_pid(n->attach[i].text, s->prog->opts.target_pid, &pi->probes, &e)) {
 			diag_error(s->diag, n->attach[i].loc, "%s", e.msg);
 			return -EINVAL;
 		}

@@ -35,9 +35,9 @@ static int for_each_kfunc(const char *module, const char *glob,
 		if ((type != 't' && type != 'T') || fnmatch(glob, name, 0) ||
 		    (module && strcmp(module, mod)) || !strcmp(name, last))
 			continue;
-		/* Compiler clones (foo.isra.0, foo.cold) are not functions a
-		 * user names, and kprobes refuse many of them. */
-		if (strchr(name, '.'))
+		/* Compiler clones (foo.isra.0, foo.cold) are not what a glob
+		 * means, and kprobes refuse many of them; named, they count. */
+		if (strchr(name, '.') && strpbrk(glob, "*?["))
 			continue;
 		snprintf(last, sizeof(last), "%s", name);
 		err = fn(name, mod, arg);

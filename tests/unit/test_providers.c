@@ -111,8 +111,10 @@ static void test_usdt(void)
 	f = usdt_field(&l, ":reg", "arg4");
 	CHECK(f && f->kind == F_INT && f->size == 1 && !f->is_signed);
 	f = usdt_field(&l, ":mem", "arg1");
+	/* A stack slot: the compiler addresses it from rbp or rsp. */
 	CHECK(f && f->kind == F_USER_MEM && f->size == 8 && !f->is_signed &&
-	      f->offset == offsetof(struct pt_regs, rbp) && f->disp < 0);
+	      (f->offset == offsetof(struct pt_regs, rbp) ||
+	       f->offset == offsetof(struct pt_regs, rsp)));
 	f = usdt_field(&l, ":const", "arg1");
 	CHECK(f && f->kind == F_CONST && f->value == 4294967296LL);
 	f = usdt_field(&l, ":const", "arg2");
