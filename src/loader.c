@@ -1,6 +1,7 @@
 /* Loader: maps through bpf_map_create, programs through bpf_prog_load,
  * with the verifier's log mapped back to the script. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,18 +107,39 @@ static int failing_insn(const char *log)
 	return insn;
 }
 
-/* The verifier's reason: the last line before "processed N insns". */
+/* Lines of the verifier's log that are not its reason for refusing. */
+static bool is_log_detail(const char *line, size_t len)
+{
+	static const char *const prefixes[] = {
+		"processed ", "old state:", "cur state:", "verification time",
+		"stack depth", "mark_precise", "from ", "last_idx", "regs=", "parent ",
+	};
+	if (len == 0 || line[0] == ';' || line[0] == ' ' || (line[0] >= '0' && line[0] <= '9'))
+		return true;
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (!strncmp(line, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+/* The verifier's reason: the last line of its log that is not a state
+ * dump, an instruction or a statistic. */
 static void verifier_reason(const char *log, char *out, size_t len)
 {
-	const char *end = strstr(log, "\nprocessed ");
-	if (!end)
-		end = log + strlen(log);
-	while (end > log && end[-1] == '\n')
-		end--;
-	const char *start = end;
-	while (start > log && start[-1] != '\n')
-		start--;
-	snprintf(out, len, "%.*s", (int)(end - start), start);
+	const char *end = log + strlen(log);
+	*out = 0;
+	while (end > log) {
+		while (end > log && end[-1] == '\n')
+			end--;
+		const char *start = end;
+		while (start > log && start[-1] != '\n')
+			start--;
+		if (!is_log_detail(start, (size_t)(end - start))) {
+			snprintf(out, len, "%.*s", (int)(end - start), start);
+			return;
+		}
+		end = start;
+	}
 }
 
 static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log,
