@@ -409,6 +409,10 @@ static void gen_builtin(struct cg *cg, struct node *n, struct val *out)
 		gen_helper_value(cg, BPF_FUNC_get_numa_node_id, out);
 	} else if (!strcmp(name, "curtask")) {
 		gen_helper_value(cg, BPF_FUNC_get_current_task, out);
+	} else if (!strcmp(name, "username")) {
+		call(cg, BPF_FUNC_get_current_uid_gid);
+		emit(cg, bpf_insn_make(BPF_ALU | BPF_MOV | BPF_X, BPF_REG_0, BPF_REG_0, 0, 0));
+		val_from_reg(cg, out, BPF_REG_0);
 	} else if (!strcmp(name, "cpid")) {
 		out->kind = V_IMM;
 		out->imm = cg->prog->opts.cpid;
@@ -899,6 +903,33 @@ static void gen_ntop(struct cg *cg, struct node *n, struct val *out)
 	val_mem(out, off, 24);
 }
 
+/* strcontains(s, "lit"): a naive search, unrolled over the haystack. */
+static void gen_strcontains(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val hay = { 0 };
+	gen_expr(cg, n->kids[0], &hay);
+	const char *needle = n->kids[1]->str;
+	uint32_t nlen = (uint32_t)n->kids[1]->num;
+	uint32_t hsize = n->kids[0]->type.size;
+	struct fixups found = { 0 };
+	for (uint32_t i = 0; nlen && i + nlen <= hsize; i++) {
+		struct fixups next = { 0 };
+		for (uint32_t k = 0; k < nlen; k++) {
+			emit(cg, I_LDX(BPF_B, BPF_REG_1, cg->fp, hay.off + (int)(i + k)));
+			fixup_add(&next, here(cg));
+			emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_1, (unsigned char)needle[k], 0));
+		}
+		fixup_add(&found, here(cg));
+		emit(cg, I_JA(0));
+		patch_all(cg, &next, here(cg));
+	}
+	emit(cg, I_MOV_IMM(BPF_REG_0, nlen ? 0 : 1));
+	emit(cg, I_JA(1));
+	patch_all(cg, &found, here(cg));
+	emit(cg, I_MOV_IMM(BPF_REG_0, 1));
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
 static void gen_signal(struct cg *cg, struct node *n)
 {
 	if (n->num >= 0) {
@@ -935,6 +966,18 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_signal(cg, n);
 	} else if (!strcmp(fn, "join")) {
 		gen_join(cg, n);
+	} else if (!strcmp(fn, "strcontains")) {
+		gen_strcontains(cg, n, out);
+	} else if (!strcmp(fn, "cgroupid")) {
+		out->kind = V_IMM;
+		out->imm = n->num;
+	} else if (!strcmp(fn, "override")) {
+		struct val v = { 0 };
+		gen_expr(cg, n->kids[0], &v);
+		val_to(cg, &v, BPF_REG_2);
+		val_release(cg, &v);
+		emit(cg, I_MOV_REG(BPF_REG_1, R_CTX));
+		call(cg, BPF_FUNC_override_return);
 	} else if (!strcmp(fn, "buf")) {
 		gen_buf(cg, n, out);
 	} else if (!strcmp(fn, "strftime")) {

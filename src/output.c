@@ -8,6 +8,7 @@
 #include <bpf/libbpf.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <pwd.h>
 #include <string.h>
 #include <time.h>
 #include <sys/socket.h>
@@ -194,6 +195,17 @@ void value_write_text(FILE *f, const struct type *t, const void *data,
 	case T_TIMESTAMP:
 		timestamp_write(f, p, o);
 		break;
+	case T_USERNAME: {
+		/* The name as /etc/passwd has it now, else the uid. */
+		struct passwd pw, *res = NULL;
+		char buf[1024];
+		uint64_t uid = read_u64(p);
+		if (!getpwuid_r((uid_t)uid, &pw, buf, sizeof(buf), &res) && res)
+			fputs(res->pw_name, f);
+		else
+			fprintf(f, "%llu", (unsigned long long)uid);
+		break;
+	}
 	default:
 		break;
 	}

@@ -5,6 +5,7 @@
  * probe that assigns it, so the first pass only learns map types (its
  * errors are counted, not printed); the second pass checks and reports. */
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,7 +262,7 @@ static const struct builtin builtins[] = {
 	{ "cpid", T_INT, 8, false }, { "rand", T_INT, 8, false },
 	{ "cgroup", T_INT, 8, false }, { "numaid", T_INT, 8, false },
 	{ "curtask", T_INT, 8, false }, { "probe", T_STR, 0, false },
-	{ "func", T_STR, 0, false },
+	{ "func", T_STR, 0, false }, { "username", T_USERNAME, 8, false },
 };
 
 static int find_builtin(const char *name)
@@ -404,6 +405,10 @@ static void check_builtin(struct sema *s, struct node *n)
 		struct ktypes *kt = need_btf(s, n->loc, "curtask");
 		int id = kt ? ktypes_find_record(kt, "task_struct") : -ENOENT;
 		set_type(n, (struct type){ .kind = T_PTR, .size = 8, .btf_id = id > 0 ? (uint32_t)id : 0 });
+		return;
+	}
+	if (b->kind == T_USERNAME) {
+		set_type(n, (struct type){ .kind = T_USERNAME, .size = 8 });
 		return;
 	}
 	set_type(n, b->kind == T_STR ? type_str(b->size) : type_int(b->size, b->is_signed));
@@ -969,6 +974,46 @@ static void check_misc_call(struct sema *s, struct node *n)
 		if (s->pass == 2)
 			n->id = add_fmt(s, n->kids[0]->str, NULL, 0);
 		set_type(n, (struct type){ .kind = T_TIMESTAMP, .size = 16 });
+	} else if (!strcmp(fn, "strcontains")) {
+		if (!expect_nargs(s, n, 2, 2))
+			return;
+		check_expr(s, n->kids[0]);
+		check_expr(s, n->kids[1]);
+		if (n->kids[0]->type.kind != T_STR || n->kids[1]->kind != N_STR) {
+			error_at(s, n->loc, "strcontains() takes a string and a string literal to look for");
+			return;
+		}
+		set_type(n, int64(false));
+	} else if (!strcmp(fn, "cgroupid")) {
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		if (n->kids[0]->kind != N_STR) {
+			error_at(s, n->loc, "cgroupid() takes a cgroup path literal");
+			return;
+		}
+		/* A cgroup's id is the inode number of its directory. */
+		struct stat st;
+		if (stat(n->kids[0]->str, &st)) {
+			error_at(s, n->kids[0]->loc, "cgroupid(): %s: %s", n->kids[0]->str, strerror(errno));
+			return;
+		}
+		n->num = (int64_t)st.st_ino;
+		set_type(n, int64(false));
+	} else if (!strcmp(fn, "override")) {
+		for (int i = 0; i < s->pi->probes.n; i++)
+			if (strcmp(s->pi->probes.v[i]->prov->name, "kprobe")) {
+				error_at(s, n->loc, "override() works only in kprobe probes (with CONFIG_BPF_KPROBE_OVERRIDE), not in %s probes",
+					 s->pi->probes.v[i]->prov->name);
+				return;
+			}
+		if (!s->prog->opts.unsafe) {
+			error_at(s, n->loc, "override() changes what the kernel returns: it needs --unsafe");
+			return;
+		}
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		check_expr(s, n->kids[0]);
+		expect_int_arg(s, n, n->kids[0]);
 	} else if (!strcmp(fn, "bswap")) {
 		if (!expect_nargs(s, n, 1, 1))
 			return;
@@ -989,7 +1034,8 @@ static void check_call(struct sema *s, struct node *n)
 	if (!strcmp(fn, "time") || !strcmp(fn, "signal") || !strcmp(fn, "strncmp") ||
 	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
-	    !strcmp(fn, "strftime")) {
+	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
+	    !strcmp(fn, "override")) {
 		check_misc_call(s, n);
 		return;
 	}

@@ -27,6 +27,7 @@ enum type_kind {
 	T_BUF,		/* buf(): u64 length then size bytes */
 	T_INET,		/* ntop(): u64 family then 16 address bytes */
 	T_TIMESTAMP,	/* strftime(): format id then nsecs */
+	T_USERNAME,	/* username: a uid (8 bytes) printed as the user's name */
 	T_STRUCT,	/* a kernel struct/union (btf_id) by its address: only
 			 * for member access, never stored */
 	/* aggregation values: only as the value type of a map */
