@@ -203,6 +203,29 @@ static char *read_script(const struct cli *c)
 	return text;
 }
 
+/* True if the first word of cmd names an executable file: a path, or a
+ * name found in PATH (as execvp will look it up). */
+static bool command_exists(const char *cmd)
+{
+	char name[4096];
+	size_t len = strcspn(cmd + strspn(cmd, " \t"), " \t");
+	snprintf(name, sizeof(name), "%.*s", (int)len, cmd + strspn(cmd, " \t"));
+	if (!*name)
+		return false;
+	if (strchr(name, '/'))
+		return access(name, X_OK) == 0;
+	const char *path = getenv("PATH");
+	for (const char *p = path ? path : "/usr/bin:/bin"; *p;) {
+		size_t n = strcspn(p, ":");
+		char full[8192];
+		snprintf(full, sizeof(full), "%.*s/%s", (int)n, p, name);
+		if (access(full, X_OK) == 0)
+			return true;
+		p += n + (p[n] == ':');
+	}
+	return false;
+}
+
 /* Forks the -c command, held on a pipe until the probes are attached. */
 static int spawn_child(const char *cmd, int *go_fd)
 {
@@ -312,6 +335,10 @@ static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
 	int status = 1, go_fd = -1, child = 0;
 	struct codegen_result code = { 0 };
 	struct loaded ld = { 0 };
+	if (c->child_cmd && !command_exists(c->child_cmd)) {
+		fprintf(stderr, "bpfkit: -c: command not found: %s\n", c->child_cmd);
+		goto out;
+	}
 	if (c->child_cmd && !c->dry_run) {
 		child = spawn_child(c->child_cmd, &go_fd);
 		if (child < 0) {

@@ -294,23 +294,27 @@ static bool signalled(int sfd)
 
 /* Lets the -c child exec. When the script symbolizes user addresses the
  * child stops at its exec (it asked to be traced), is snapshotted, and
- * goes on: a command that ends in a millisecond still gets names. */
-static void release_child(const struct runtime_opts *ro, struct symbolizer *sym,
+ * goes on: a command that ends in a millisecond still gets names. Returns
+ * true if the child has already ended (its exec failed): it was reaped. */
+static bool release_child(const struct runtime_opts *ro, struct symbolizer *sym,
 			  bool snapshot)
 {
 	if (ro->child_go_fd < 0)
-		return;
+		return false;
 	uint64_t go = snapshot ? CHILD_GO_TRACED : CHILD_GO;
 	if (write(ro->child_go_fd, &go, sizeof(go)) != sizeof(go))
 		kill(ro->child_pid, SIGKILL);
 	close(ro->child_go_fd);
 	if (!snapshot)
-		return;
+		return false;
 	int status;
-	if (waitpid(ro->child_pid, &status, 0) != ro->child_pid || !WIFSTOPPED(status))
-		return;
+	if (waitpid(ro->child_pid, &status, 0) != ro->child_pid)
+		return false;
+	if (!WIFSTOPPED(status))
+		return true;
 	symbolizer_note_pid(sym, ro->child_pid);
 	ptrace(PTRACE_DETACH, ro->child_pid, NULL, NULL);
+	return false;
 }
 
 static void report_lost(const struct run *r)
@@ -363,9 +367,9 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		clock_gettime(CLOCK_MONOTONIC, ro->attach_done);
 	if (run_special(code, ld, RUN_AT_BEGIN, diag))
 		goto detach;
-	release_child(ro, r.sym, prog->uses_user_symbols);
+	bool child_gone = release_child(ro, r.sym, prog->uses_user_symbols);
 	ring_buffer__consume(rb);
-	while (!r.exit_requested) {
+	while (!r.exit_requested && !child_gone) {
 		int n = ring_buffer__poll(rb, POLL_MS);
 		if (n < 0 && n != -EINTR)
 			break;
