@@ -43,6 +43,7 @@ struct ctx_field {
 	bool user_ptr;		/* points into user memory (syscall arguments) */
 	int64_t disp;		/* F_USER_MEM */
 	int64_t value;		/* F_CONST */
+	uint32_t btf_type_id;	/* the kernel type (vmlinux BTF), or 0 */
 };
 
 /* When a probe's program runs. */

@@ -279,7 +279,7 @@ const char *sema_builtin_name(int id)
 }
 
 /* The type of one argument of a probe's context. */
-static struct type field_type(const struct sema *s, const struct ctx_field *f)
+static struct type field_type(struct sema *s, const struct ctx_field *f)
 {
 	switch (f->kind) {
 	case F_CHAR_ARRAY:
@@ -289,6 +289,16 @@ static struct type field_type(const struct sema *s, const struct ctx_field *f)
 	case F_PTR:
 		return (struct type){ .kind = T_PTR, .size = 8, .is_user = f->user_ptr };
 	case F_INT:
+		if (f->btf_type_id && !s->prog->ktypes_tried) {
+			s->prog->ktypes_tried = true;
+			s->prog->ktypes = ktypes_load();
+		}
+		if (f->btf_type_id && s->prog->ktypes) {
+			/* A pointer of a known kernel type can be followed. */
+			struct type t = ktypes_type(s->prog->ktypes, f->btf_type_id, false);
+			if (t.kind == T_PTR)
+				return t;
+		}
 		return type_int((int)f->size, f->is_signed);
 	default:	/* F_USER_MEM, F_CONST: read and widened to 64 bits */
 		return int64(f->is_signed);

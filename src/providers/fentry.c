@@ -181,7 +181,8 @@ static int describe_fentry(struct probe *p, struct errbuf *e)
 		*f = (struct ctx_field){ .name = strdup(name), .ctype = strdup(ctype),
 					 .kind = F_INT, .offset = (uint32_t)(8 * i),
 					 .size = load_size(btf, params[i].type),
-					 .is_signed = type_signed(btf, params[i].type) };
+					 .is_signed = type_signed(btf, params[i].type),
+					 .btf_type_id = params[i].type };
 		if (!f->name || !f->ctype)
 			abort();
 	}
