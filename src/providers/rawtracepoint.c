@@ -65,7 +65,10 @@ static void free_names(char **v, int n)
 
 /* Number of arguments of tracepoint name, or -errno (ENOENT: BTF has no
  * such tracepoint; other: no BTF). */
-static int tracepoint_nargs(const char *name)
+/* The arguments of raw tracepoint `name` from its BTF prototype
+ * (btf_trace_NAME, whose first parameter is the probe's own data): their
+ * count, and up to max of their type ids in ids. */
+static int tracepoint_params(const char *name, uint32_t *ids, int max)
 {
 	struct btf *btf = btf__load_vmlinux_btf();
 	if (!btf)
@@ -79,10 +82,19 @@ static int tracepoint_nargs(const char *name)
 		t = btf__type_by_id(btf, t->type);		/* the pointer */
 	if (t && btf_is_ptr(t))
 		t = btf__type_by_id(btf, t->type);	/* the function type */
-	if (t && btf_is_func_proto(t))
+	if (t && btf_is_func_proto(t)) {
 		n = btf_vlen(t) > 0 ? btf_vlen(t) - 1 : 0;
+		const struct btf_param *params = btf_params(t);
+		for (int i = 0; i < n && i < max; i++)
+			ids[i] = params[i + 1].type;
+	}
 	btf__free(btf);
 	return n;
+}
+
+static int tracepoint_nargs(const char *name)
+{
+	return tracepoint_params(name, NULL, 0);
 }
 
 static void add_probe(struct probe_list *out, const char *name)
@@ -120,7 +132,8 @@ static int expand_rawtracepoint(const char *spec, struct probe_list *out, struct
 
 static int describe_rawtracepoint(struct probe *p, struct errbuf *e)
 {
-	int n = tracepoint_nargs(p->func);
+	uint32_t ids[16] = { 0 };
+	int n = tracepoint_params(p->func, ids, 16);
 	if (n < 0)
 		return err_set(e, "%s: arguments need kernel BTF: %s", p->name, strerror(-n));
 	p->fields = calloc((size_t)(n ? n : 1), sizeof(*p->fields));
@@ -137,6 +150,8 @@ static int describe_rawtracepoint(struct probe *p, struct errbuf *e)
 		f->kind = F_INT;
 		f->offset = (uint32_t)(8 * i);
 		f->size = 8;
+		/* Typed through BTF: a struct pointer can be followed (arg1->comm). */
+		f->btf_type_id = i < 16 ? ids[i] : 0;
 	}
 	p->nfields = n;
 	return 0;
