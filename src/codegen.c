@@ -444,6 +444,11 @@ static void load_ctx_int(struct cg *cg, const struct ctx_field *f, struct val *o
 	out->kind = V_REG;
 	out->reg = reg_alloc(cg, out);
 	emit(cg, I_LDX(sizes[size], out->reg, R_CTX, (int)f->offset));
+	/* A kernel pointer loaded from a typed context may be NULL, and the
+	 * verifier refuses arithmetic on it until it is tested: this test
+	 * changes nothing but splits the NULL and non-NULL cases. */
+	if (f->btf_type_id)
+		emit(cg, I_JMP_IMM(BPF_JEQ, out->reg, 0, 0));
 	if (f->is_signed && size < 8) {
 		int sh = 64 - 8 * (int)size;
 		emit(cg, I_ALU64_IMM(BPF_LSH, out->reg, sh));
@@ -1798,6 +1803,11 @@ static int gen_program(struct cg *cg)
 	struct node *probe = pi->node;
 	cg->loc = probe->loc;
 	emit(cg, I_MOV_REG(R_CTX, BPF_REG_1));
+	if (cg->probe->guard_offset) {
+		emit(cg, I_LDX(BPF_DW, BPF_REG_1, R_CTX, (int)cg->probe->guard_offset));
+		fixup_add(&cg->returns, here(cg));
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, 0));
+	}
 	if (cg->probe->prov->run == RUN_ON_EVENT) {
 		/* Once bpfkit is exiting its probes may stay attached for a
 		 * moment while they are detached; they must do nothing. */

@@ -47,7 +47,9 @@ struct ctx_field {
 };
 
 /* When a probe's program runs. */
-enum probe_run { RUN_ON_EVENT, RUN_AT_BEGIN, RUN_AT_END };
+/* RUN_ONCE: the program runs while it is attached (iterators), and a run
+ * made only of such probes ends after attaching. */
+enum probe_run { RUN_ON_EVENT, RUN_AT_BEGIN, RUN_AT_END, RUN_ONCE };
 
 struct probe;
 
@@ -103,6 +105,9 @@ struct probe {
 	/* attachment */
 	int *fds;		/* perf events / links to close on detach */
 	int nfds;
+	/* Non-zero: the program returns at once when the u64 at this ctx
+	 * offset is 0 (an iterator's last call). */
+	uint32_t guard_offset;
 };
 
 

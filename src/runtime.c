@@ -263,6 +263,19 @@ static int run_special(const struct codegen_result *code, const struct loaded *l
 	return 0;
 }
 
+/* True when every probe but BEGIN/END has already run while attaching. */
+static bool only_run_once(const struct codegen_result *code)
+{
+	bool any = false;
+	for (int i = 0; i < code->nprogs; i++) {
+		enum probe_run run = code->progs[i].probes[0]->prov->run;
+		if (run == RUN_ON_EVENT)
+			return false;
+		any |= run == RUN_ONCE;
+	}
+	return any;
+}
+
 static int count_probes(const struct codegen_result *code)
 {
 	int n = 0;
@@ -369,6 +382,8 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		goto detach;
 	bool child_gone = release_child(ro, r.sym, prog->uses_user_symbols);
 	ring_buffer__consume(rb);
+	if (only_run_once(code))
+		r.exit_requested = true;	/* the iterators have run */
 	while (!r.exit_requested && !child_gone) {
 		int n = ring_buffer__poll(rb, POLL_MS);
 		if (n < 0 && n != -EINTR)

@@ -1090,6 +1090,8 @@ static void check_binop(struct sema *s, struct node *n)
 	check_expr(s, n->a);
 	check_expr(s, n->b);
 	const struct type *l = &n->a->type, *r = &n->b->type;
+	if (l->kind == T_NONE || r->kind == T_NONE)
+		return;	/* an operand's own error is reported */
 	bool cmp = n->op == TK_EQ || n->op == TK_NE;
 	if (l->kind == T_STR && r->kind == T_STR && cmp) {
 		set_type(n, int64(false));
