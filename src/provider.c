@@ -232,6 +232,20 @@ static int *online_cpus(int *n)
 	return v;
 }
 
+int perf_event_attach(struct probe *p, void *attr, int pid, int cpu, int prog_fd,
+		      struct errbuf *e)
+{
+	int pfd = perf_event_open_fd(attr, pid, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+	if (pfd < 0)
+		return err_set(e, "%s: perf_event_open: %s", p->name, strerror(errno));
+	probe_add_fd(p, pfd);
+	int link = bpf_link_create(prog_fd, pfd, BPF_PERF_EVENT, NULL);
+	if (link < 0)
+		return err_set(e, "%s: attach: %s", p->name, strerror(-link));
+	probe_add_fd(p, link);
+	return 0;
+}
+
 int perf_event_attach_cpus(struct probe *p, void *attr, int prog_fd, struct errbuf *e)
 {
 	int one = -1, n = 1;
@@ -240,21 +254,8 @@ int perf_event_attach_cpus(struct probe *p, void *attr, int prog_fd, struct errb
 		return err_set(e, "%s: cannot read the online CPUs", p->name);
 	int err = 0;
 	for (int i = 0; i < n && !err; i++) {
-		int pfd = perf_event_open_fd(attr, p->target_pid > 0 ? p->target_pid : -1,
-					     cpus[i], -1, PERF_FLAG_FD_CLOEXEC);
-		if (pfd < 0) {
-			err = -errno;
-			err_set(e, "%s: perf_event_open: %s", p->name, strerror(errno));
-			break;
-		}
-		probe_add_fd(p, pfd);
-		int link = bpf_link_create(prog_fd, pfd, BPF_PERF_EVENT, NULL);
-		if (link < 0) {
-			err = link;
-			err_set(e, "%s: attach: %s", p->name, strerror(-link));
-			break;
-		}
-		probe_add_fd(p, link);
+		err = perf_event_attach(p, attr, p->target_pid > 0 ? p->target_pid : -1,
+					cpus[i], prog_fd, e);
 	}
 	if (cpus != &one)
 		free(cpus);

@@ -138,6 +138,10 @@ int provider_print_info(const char *version, FILE *out);
 const char *tracefs_dir(void);
 /* perf_event_open(2) wrapper. */
 int perf_event_open_fd(void *attr, int pid, int cpu, int group, unsigned long flags);
+/* Opens the perf event `attr` (for pid on cpu) and attaches prog_fd to it;
+ * both fds are kept in p for detaching. */
+int perf_event_attach(struct probe *p, void *attr, int pid, int cpu, int prog_fd,
+		      struct errbuf *e);
 /* Opens the perf event attr (a struct perf_event_attr) on every online CPU,
  * or once for p->target_pid when set, and links prog_fd to each; the fds
  * go to p. 0, or the negative errno of the failing call with e set. */

@@ -243,15 +243,7 @@ static int attach_tracepoint(struct probe *p, int prog_fd, struct errbuf *e)
 	};
 	/* A tracepoint program runs on every CPU even though the event is
 	 * opened on CPU 0. */
-	int pfd = perf_event_open_fd(&attr, -1, 0, -1, PERF_FLAG_FD_CLOEXEC);
-	if (pfd < 0)
-		return err_set(e, "%s: perf_event_open: %s", p->name, strerror(errno));
-	probe_add_fd(p, pfd);
-	int link = bpf_link_create(prog_fd, pfd, BPF_PERF_EVENT, NULL);
-	if (link < 0)
-		return err_set(e, "%s: attach: %s", p->name, strerror(-link));
-	probe_add_fd(p, link);
-	return 0;
+	return perf_event_attach(p, &attr, -1, 0, prog_fd, e);
 }
 
 struct list_ctx {

@@ -200,15 +200,7 @@ int uprobe_pmu_attach(struct probe *p, int prog_fd, bool retprobe, struct errbuf
 	 * perf then wants a CPU, and CPU 0 serves all of them because the
 	 * program hangs off the uprobe, not off the CPU. */
 	int pid = p->target_pid > 0 ? p->target_pid : -1;
-	int pfd = perf_event_open_fd(&attr, pid, pid > 0 ? -1 : 0, -1, PERF_FLAG_FD_CLOEXEC);
-	if (pfd < 0)
-		return err_set(e, "%s: perf_event_open: %s", p->name, strerror(errno));
-	probe_add_fd(p, pfd);
-	int link = bpf_link_create(prog_fd, pfd, BPF_PERF_EVENT, NULL);
-	if (link < 0)
-		return err_set(e, "%s: attach: %s", p->name, strerror(-link));
-	probe_add_fd(p, link);
-	return 0;
+	return perf_event_attach(p, &attr, pid, pid > 0 ? -1 : 0, prog_fd, e);
 }
 
 /* ---- expansion ---- */
