@@ -235,13 +235,20 @@ static int *online_cpus(int *n)
 int perf_event_attach(struct probe *p, void *attr, int pid, int cpu, int prog_fd,
 		      struct errbuf *e)
 {
+	/* The errno itself is returned: callers tell a missing feature
+	 * (ENOENT, EOPNOTSUPP, ...) from other failures by it. */
 	int pfd = perf_event_open_fd(attr, pid, cpu, -1, PERF_FLAG_FD_CLOEXEC);
-	if (pfd < 0)
-		return err_set(e, "%s: perf_event_open: %s", p->name, strerror(errno));
+	if (pfd < 0) {
+		int err = -errno;
+		err_set(e, "%s: perf_event_open: %s", p->name, strerror(-err));
+		return err;
+	}
 	probe_add_fd(p, pfd);
 	int link = bpf_link_create(prog_fd, pfd, BPF_PERF_EVENT, NULL);
-	if (link < 0)
-		return err_set(e, "%s: attach: %s", p->name, strerror(-link));
+	if (link < 0) {
+		err_set(e, "%s: attach: %s", p->name, strerror(-link));
+		return link;
+	}
 	probe_add_fd(p, link);
 	return 0;
 }

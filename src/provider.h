@@ -139,7 +139,8 @@ const char *tracefs_dir(void);
 /* perf_event_open(2) wrapper. */
 int perf_event_open_fd(void *attr, int pid, int cpu, int group, unsigned long flags);
 /* Opens the perf event `attr` (for pid on cpu) and attaches prog_fd to it;
- * both fds are kept in p for detaching. */
+ * both fds are kept in p for detaching. Returns 0 or the negative errno,
+ * with the message in e. */
 int perf_event_attach(struct probe *p, void *attr, int pid, int cpu, int prog_fd,
 		      struct errbuf *e);
 /* Opens the perf event attr (a struct perf_event_attr) on every online CPU,
