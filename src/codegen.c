@@ -1258,6 +1258,49 @@ static void gen_btf_field(struct cg *cg, struct node *n, struct val *out)
 	val_release(cg, &base);
 }
 
+/* base[i]: the element at base + i * size (member_offset holds the size). */
+static void gen_index(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val base = { 0 }, idx = { 0 };
+	gen_expr(cg, n->a, &base);
+	gen_expr(cg, n->b, &idx);
+	if (n->a->type.kind == T_STR) {	/* a byte of a string in memory */
+		out->kind = V_REG;
+		out->reg = reg_alloc(cg, out);
+		emit(cg, I_LDX(BPF_B, out->reg, cg->fp, base.off + (int)idx.imm));
+		emit(cg, I_ALU64_IMM(BPF_LSH, out->reg, 56));
+		emit(cg, I_ALU64_IMM(BPF_ARSH, out->reg, 56));
+		return;
+	}
+	int addr = val_in_reg(cg, &base);
+	if (idx.kind == V_IMM) {
+		emit_mov_imm(cg, BPF_REG_1, idx.imm * (int64_t)n->member_offset);
+	} else {
+		val_to(cg, &idx, BPF_REG_1);
+		emit(cg, I_ALU64_IMM(BPF_MUL, BPF_REG_1, (int)n->member_offset));
+	}
+	emit(cg, I_ALU64_REG(BPF_ADD, addr, BPF_REG_1));
+	val_release(cg, &idx);
+	bool user = n->a->type.is_user;
+	const struct type *t = &n->type;
+	if (t->kind == T_STRUCT) {
+		*out = base;
+		cg->vregs[addr - BPF_REG_7].owner = out;
+		return;
+	}
+	if (t->kind == T_STR) {
+		int off = read_mem(cg, addr, t->size, user);
+		val_release(cg, &base);
+		val_mem(out, off, (t->size + 7) & ~7u);
+		return;
+	}
+	struct type elem = *t;
+	if (elem.kind == T_INT)
+		elem.size = n->member_offset < 8 ? n->member_offset : 8;
+	read_int(cg, addr, &elem, user, 0, 0, out);
+	val_release(cg, &base);
+}
+
 static void gen_unop(struct cg *cg, struct node *n, struct val *out)
 {
 	if (n->op == TK_STAR) {
@@ -1425,6 +1468,9 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 		}
 		break;
 	}
+	case N_INDEX:
+		gen_index(cg, n, out);
+		break;
 	case N_FIELD:
 		if (n->a->kind == N_BUILTIN && !strcmp(n->a->str, "args"))
 			gen_args_field(cg, n, out);

@@ -97,7 +97,9 @@ struct type ktypes_type(struct ktypes *kt, uint32_t id, bool user)
 		const struct btf_type *elem = btf__type_by_id(kt->btf, resolve(kt->btf, a->type));
 		if (elem && btf_kind(elem) == BTF_KIND_INT && elem->size == 1)
 			return type_str((int)a->nelems);
-		return none;
+		/* Other arrays are used by their address, like records. */
+		struct type arr = { .kind = T_STRUCT, .size = t->size, .btf_id = id, .is_user = user };
+		return arr;
 	}
 	default:
 		return none;
@@ -128,6 +130,25 @@ int ktypes_enum_value(struct ktypes *kt, const char *name, int64_t *value)
 		}
 	}
 	return -ENOENT;
+}
+
+int ktypes_element(struct ktypes *kt, const struct type *base, struct type *elem,
+		    uint32_t *elem_size)
+{
+	uint32_t id = base->btf_id;
+	const struct btf_type *t = id ? btf__type_by_id(kt->btf, id) : NULL;
+	if (!t)
+		return -ENOENT;
+	if (base->kind == T_STRUCT && btf_is_array(t))
+		id = btf_array(t)->type;		/* an array's element */
+	else if (base->kind != T_PTR)
+		return -EINVAL;			/* a pointer's pointee otherwise */
+	__s64 size = btf__resolve_size(kt->btf, id);
+	if (size <= 0)
+		return -EINVAL;
+	*elem = ktypes_type(kt, id, base->is_user);
+	*elem_size = (uint32_t)size;
+	return elem->kind == T_NONE ? -EINVAL : 0;
 }
 
 uint32_t ktypes_pointee_record(struct ktypes *kt, const struct type *ptr)

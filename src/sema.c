@@ -159,6 +159,7 @@ static struct map_info *get_map(struct sema *s, struct node *n)
 
 static void check_expr(struct sema *s, struct node *n);
 static void check_stack(struct sema *s, struct node *n, bool user);
+static bool is_const_int(const struct node *n, int64_t *v);
 
 /* Types the key expressions of @m[...] and merges them into the map. */
 static struct map_info *check_map_key(struct sema *s, struct node *n)
@@ -464,6 +465,62 @@ static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struc
 	snprintf(name, sizeof(name), "%.*s", (int)len, c);
 	int id = ktypes_find_record(kt, name);
 	return id > 0 ? (uint32_t)id : 0;
+}
+
+/* p[i] and array[i]. A typed pointer or array gives its element type;
+ * a tracepoint's untyped pointer its C type's ("char **" -> a pointer). */
+static void check_index(struct sema *s, struct node *n)
+{
+	check_expr(s, n->a);
+	check_expr(s, n->b);
+	const struct type *base = &n->a->type;
+	if (base->kind == T_NONE || n->b->type.kind == T_NONE)
+		return;
+	if (!type_is_intlike(&n->b->type)) {
+		error_at(s, n->b->loc, "an index must be an integer");
+		return;
+	}
+	if (base->kind == T_STR) {
+		int64_t i;
+		if (!is_const_int(n->b, &i) || i < 0 || i >= base->size) {
+			error_at(s, n->b->loc, "a string index must be an integer literal from 0 to %u", base->size - 1);
+			return;
+		}
+		n->member_offset = 1;
+		set_type(n, type_int(1, true));
+		return;
+	}
+	if (base->btf_id && (base->kind == T_PTR || base->kind == T_STRUCT)) {
+		struct ktypes *kt = need_btf(s, n->loc, "indexing");
+		struct type elem;
+		uint32_t size;
+		if (!kt || ktypes_element(kt, base, &elem, &size)) {
+			error_at(s, n->loc, "'[]' cannot read this element type");
+			return;
+		}
+		n->member_offset = size;
+		set_type(n, elem);
+		return;
+	}
+	if (base->kind != T_PTR) {
+		char b[64];
+		error_at(s, n->loc, "'[]' needs a pointer or an array, not %s", tname(base, b, sizeof(b)));
+		return;
+	}
+	const struct ctx_field *f = n->a->kind == N_FIELD && n->a->a->kind == N_BUILTIN &&
+				    !strcmp(n->a->a->str, "args") ?
+				    probe_field(s->pi->probes.v[0], n->a->str) : NULL;
+	const char *ctype = f ? f->ctype : "";
+	if (strchr(ctype, '*') && strchr(ctype, '*') != strrchr(ctype, '*')) {
+		n->member_offset = 8;	/* an array of pointers (char **argv) */
+		set_type(n, (struct type){ .kind = T_PTR, .size = 8, .is_user = base->is_user });
+	} else if (strstr(ctype, "char")) {
+		n->member_offset = 1;
+		set_type(n, type_int(1, true));
+	} else {
+		n->member_offset = 8;
+		set_type(n, int64(true));
+	}
 }
 
 static void check_field(struct sema *s, struct node *n)
@@ -1261,6 +1318,9 @@ static void check_expr(struct sema *s, struct node *n)
 		break;
 	case N_FIELD:
 		check_field(s, n);
+		break;
+	case N_INDEX:
+		check_index(s, n);
 		break;
 	case N_CAST: {
 		static const struct { const char *name; int size; bool is_signed; } ints[] = {
