@@ -1232,6 +1232,29 @@ static void read_int(struct cg *cg, int addr, const struct type *t, bool user,
 	}
 }
 
+/* The value of n's type at the address held by `addr` (a register
+ * value): a record stays an address, a char array is copied, an integer
+ * (or n's bitfield) is read. */
+static void read_at(struct cg *cg, struct val *addr, bool user, struct node *n,
+		    struct val *out)
+{
+	const struct type *t = &n->type;
+	int reg = addr->reg;
+	if (t->kind == T_STRUCT) {
+		*out = *addr;
+		cg->vregs[reg - BPF_REG_7].owner = out;
+		return;
+	}
+	if (t->kind == T_STR) {
+		int off = read_mem(cg, reg, t->size, user);
+		val_release(cg, addr);
+		val_mem(out, off, (t->size + 7) & ~7u);
+		return;
+	}
+	read_int(cg, reg, t, user, n->bit_shift, n->bit_size, out);
+	val_release(cg, addr);
+}
+
 /* ptr->member or record.member of a kernel type. A T_STRUCT value is the
  * record's address, so nested members cost one read at the end. */
 static void gen_btf_field(struct cg *cg, struct node *n, struct val *out)
@@ -1241,21 +1264,7 @@ static void gen_btf_field(struct cg *cg, struct node *n, struct val *out)
 	int addr = val_in_reg(cg, &base);
 	if (n->member_offset)
 		emit(cg, I_ALU64_IMM(BPF_ADD, addr, (int)n->member_offset));
-	bool user = n->a->type.is_user;
-	const struct type *t = &n->type;
-	if (t->kind == T_STRUCT) {
-		*out = base;
-		cg->vregs[addr - BPF_REG_7].owner = out;
-		return;
-	}
-	if (t->kind == T_STR) {
-		int off = read_mem(cg, addr, t->size, user);
-		val_release(cg, &base);
-		val_mem(out, off, (t->size + 7) & ~7u);
-		return;
-	}
-	read_int(cg, addr, t, user, n->bit_shift, n->bit_size, out);
-	val_release(cg, &base);
+	read_at(cg, &base, n->a->type.is_user, n, out);
 }
 
 /* base[i]: the element at base + i * size (member_offset holds the size). */
@@ -1281,24 +1290,7 @@ static void gen_index(struct cg *cg, struct node *n, struct val *out)
 	}
 	emit(cg, I_ALU64_REG(BPF_ADD, addr, BPF_REG_1));
 	val_release(cg, &idx);
-	bool user = n->a->type.is_user;
-	const struct type *t = &n->type;
-	if (t->kind == T_STRUCT) {
-		*out = base;
-		cg->vregs[addr - BPF_REG_7].owner = out;
-		return;
-	}
-	if (t->kind == T_STR) {
-		int off = read_mem(cg, addr, t->size, user);
-		val_release(cg, &base);
-		val_mem(out, off, (t->size + 7) & ~7u);
-		return;
-	}
-	struct type elem = *t;
-	if (elem.kind == T_INT)
-		elem.size = n->member_offset < 8 ? n->member_offset : 8;
-	read_int(cg, addr, &elem, user, 0, 0, out);
-	val_release(cg, &base);
+	read_at(cg, &base, n->a->type.is_user, n, out);
 }
 
 static void gen_unop(struct cg *cg, struct node *n, struct val *out)
