@@ -627,8 +627,18 @@ static void gen_fmt_event(struct cg *cg, enum event_kind kind, int fmt_id,
 		struct val v = { 0 };
 		cg->loc = args[i]->loc;
 		gen_expr(cg, args[i], &v);
-		store_val(cg, off + 16 + (int)type_tuple_offset(&f->args, (uint32_t)i),
-			  &f->args.elems[i], &v);
+		int dst = off + 16 + (int)type_tuple_offset(&f->args, (uint32_t)i);
+		const struct type *t = &f->args.elems[i];
+		if (t->kind == T_RECORD) {
+			/* The record's bytes, read from its address. */
+			int addr = val_in_reg(cg, &v);
+			emit(cg, I_MOV_REG(BPF_REG_3, addr));
+			mem_addr(cg, &(struct val){ .off = dst }, BPF_REG_1);
+			emit(cg, I_MOV_IMM(BPF_REG_2, (int)t->size));
+			call(cg, t->is_user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
+		} else {
+			store_val(cg, dst, t, &v);
+		}
 		val_release(cg, &v);
 	}
 	emit_event(cg, off, size);
@@ -1295,6 +1305,10 @@ static void gen_index(struct cg *cg, struct node *n, struct val *out)
 
 static void gen_unop(struct cg *cg, struct node *n, struct val *out)
 {
+	if (n->op == TK_STAR && n->type.kind == T_STRUCT) {
+		gen_expr(cg, n->a, out);	/* a record is used by its address */
+		return;
+	}
 	if (n->op == TK_STAR) {
 		struct val p = { 0 };
 		gen_expr(cg, n->a, &p);

@@ -1,5 +1,6 @@
 /* Kernel types from BTF, through libbpf's btf__ API. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <bpf/btf.h>
@@ -149,6 +150,50 @@ int ktypes_element(struct ktypes *kt, const struct type *base, struct type *elem
 	*elem = ktypes_type(kt, id, base->is_user);
 	*elem_size = (uint32_t)size;
 	return elem->kind == T_NONE ? -EINVAL : 0;
+}
+
+static void describe_members(struct ktypes *kt, FILE *f, uint32_t id, uint32_t base,
+			     int depth)
+{
+	const struct btf_type *t = btf__type_by_id(kt->btf, resolve(kt->btf, id));
+	const struct btf_member *m = btf_members(t);
+	for (int i = 0; i < btf_vlen(t); i++, m++) {
+		if (btf_member_bitfield_size(t, (uint32_t)i))
+			continue;
+		const char *name = btf__name_by_offset(kt->btf, m->name_off);
+		uint32_t off = base + btf_member_bit_offset(t, (uint32_t)i) / 8;
+		struct type mt = ktypes_type(kt, m->type, false);
+		if (!name || !*name) {	/* anonymous: its members are ours */
+			if (mt.kind == T_STRUCT)
+				describe_members(kt, f, mt.btf_id, off, depth);
+			continue;
+		}
+		const struct btf_type *rt = btf__type_by_id(kt->btf, resolve(kt->btf, m->type));
+		if (mt.kind == T_INT)
+			fprintf(f, "%d %s %u i %u %d\n", depth, name, off, mt.size, mt.is_signed);
+		else if (mt.kind == T_PTR)
+			fprintf(f, "%d %s %u p 8 0\n", depth, name, off);
+		else if (mt.kind == T_STR)
+			fprintf(f, "%d %s %u s %u 0\n", depth, name, off, mt.size);
+		else if (mt.kind == T_STRUCT && rt && btf_is_composite(rt)) {
+			fprintf(f, "%d %s %u r 0 0\n", depth, name, off);
+			describe_members(kt, f, mt.btf_id, off, depth + 1);
+		}
+	}
+}
+
+char *ktypes_describe(struct ktypes *kt, uint32_t id)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	if (!f)
+		return NULL;
+	const struct btf_type *t = btf__type_by_id(kt->btf, resolve(kt->btf, id));
+	if (t && btf_is_composite(t))
+		describe_members(kt, f, id, 0, 0);
+	fclose(f);
+	return text;
 }
 
 uint32_t ktypes_pointee_record(struct ktypes *kt, const struct type *ptr)

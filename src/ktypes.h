@@ -40,6 +40,11 @@ int ktypes_enum_value(struct ktypes *kt, const char *name, int64_t *value);
  * (a T_STRUCT whose btf_id is an array). 0 or a negative errno. */
 int ktypes_element(struct ktypes *kt, const struct type *base, struct type *elem,
 		   uint32_t *elem_size);
+/* A malloc'ed description of record `id` for printing its bytes: one line
+ * a member, "DEPTH NAME OFFSET KIND SIZE SIGNED", KIND i (integer),
+ * p (pointer), s (char array) or r (a nested record; its members follow
+ * one deeper). Bitfields and other arrays are left out. NULL on error. */
+char *ktypes_describe(struct ktypes *kt, uint32_t id);
 /* The struct/union a T_PTR points to, or 0. */
 uint32_t ktypes_pointee_record(struct ktypes *kt, const struct type *ptr);
 

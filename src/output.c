@@ -1185,6 +1185,51 @@ void output_raw(struct output *out, const char *text, size_t len)
 	}
 }
 
+static int64_t record_int(const uint8_t *p, unsigned size, bool is_signed)
+{
+	uint64_t v = 0;
+	memcpy(&v, p, size < 8 ? size : 8);	/* little-endian */
+	if (is_signed && size < 8 && (v >> (8 * size - 1)) & 1)
+		v |= ~0ULL << (8 * size);
+	return (int64_t)v;
+}
+
+void output_print_record(struct output *out, const char *desc, const void *data)
+{
+	const uint8_t *bytes = data;
+	int depth = 0;
+	bool first = true;
+	fputs("{ ", out->f);
+	for (const char *line = desc; line && *line;) {
+		int d, is_signed;
+		unsigned off, size;
+		char name[128], kind;
+		if (sscanf(line, "%d %127s %u %c %u %d", &d, name, &off, &kind, &size, &is_signed) == 6) {
+			for (; depth > d; depth--)
+				fputs(" }", out->f);
+			fprintf(out->f, "%s.%s = ", first ? "" : ", ", name);
+			first = false;
+			if (kind == 'i')
+				fprintf(out->f, is_signed ? "%lld" : "%llu",
+					(long long)record_int(bytes + off, size, is_signed));
+			else if (kind == 'p')
+				fprintf(out->f, "0x%llx", (unsigned long long)record_int(bytes + off, 8, false));
+			else if (kind == 's')
+				fprintf(out->f, "%.*s", (int)strnlen((const char *)bytes + off, size), bytes + off);
+			else if (kind == 'r') {
+				fputs("{ ", out->f);
+				depth++;
+				first = true;
+			}
+		}
+		line = strchr(line, '\n');
+		line = line ? line + 1 : NULL;
+	}
+	for (; depth > 0; depth--)
+		fputs(" }", out->f);
+	fputs(" }\n", out->f);
+}
+
 void output_lost(struct output *out, uint64_t nlost)
 {
 	if (is_json(out))

@@ -56,6 +56,9 @@ void output_print_value(struct output *out, const struct type *t,
 void output_time(struct output *out, const char *fmt);
 /* Text that is output as it is (cat, system). */
 void output_raw(struct output *out, const char *text, size_t len);
+/* print() of a kernel struct: data holds its bytes, desc its members
+ * (see ktypes_describe). Prints "{ .a = 1, .b = { .c = x } }". */
+void output_print_record(struct output *out, const char *desc, const void *data);
 /* A count of events the kernel dropped because the buffer was full. */
 void output_lost(struct output *out, uint64_t nlost);
 

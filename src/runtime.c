@@ -129,8 +129,13 @@ static int on_event(void *ctx, void *data, size_t size)
 			output_printf(r->out, &r->fmts[w[1]], w + 2, size - 16);
 		break;
 	case EV_PRINT_VALUE:
-		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts)
-			output_print_value(r->out, &r->fmts[w[1]].args.elems[0], w + 2);
+		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts) {
+			const struct type *t = &r->fmts[w[1]].args.elems[0];
+			if (t->kind == T_RECORD && size >= 16 + t->size)
+				output_print_record(r->out, r->fmts[w[1]].fmt, w + 2);
+			else
+				output_print_value(r->out, t, w + 2);
+		}
 		break;
 	case EV_EXIT:
 		r->exit_requested = true;

@@ -160,6 +160,7 @@ static struct map_info *get_map(struct sema *s, struct node *n)
 static void check_expr(struct sema *s, struct node *n);
 static void check_stack(struct sema *s, struct node *n, bool user);
 static bool is_const_int(const struct node *n, int64_t *v);
+static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struct node *a);
 
 /* Types the key expressions of @m[...] and merges them into the map. */
 static struct map_info *check_map_key(struct sema *s, struct node *n)
@@ -1091,6 +1092,28 @@ static void check_misc_call(struct sema *s, struct node *n)
 	}
 }
 
+#define RECORD_PRINT_MAX 8192
+
+/* print() of a kernel struct: its bytes go to user space with a
+ * description of its members (kept as the "format"). */
+static void check_print_record(struct sema *s, struct node *n)
+{
+	const struct type *t = &n->kids[0]->type;
+	if (t->size > RECORD_PRINT_MAX) {
+		error_at(s, n->loc, "print() of a struct of %u bytes: at most %d", t->size, RECORD_PRINT_MAX);
+		return;
+	}
+	if (s->pass != 2)
+		return;
+	char *desc = ktypes_describe(s->prog->ktypes, t->btf_id);
+	n->id = add_fmt(s, desc ? desc : "", n->kids, 1);
+	free(desc);
+	struct fmt_info *f = &s->prog->fmts[n->id];
+	type_release(&f->args.elems[0]);
+	f->args.elems[0] = (struct type){ .kind = T_RECORD, .size = t->size, .is_user = t->is_user };
+	f->args.size = type_layout_size(&f->args);
+}
+
 static void check_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
@@ -1133,6 +1156,10 @@ static void check_call(struct sema *s, struct node *n)
 		if (!expect_nargs(s, n, 1, 1))
 			return;
 		check_expr(s, n->kids[0]);
+		if (n->kids[0]->type.kind == T_STRUCT) {
+			check_print_record(s, n);
+			return;
+		}
 		if (s->pass == 2)
 			n->id = add_fmt(s, "", n->kids, 1);
 	} else {
@@ -1268,8 +1295,14 @@ static void check_expr(struct sema *s, struct node *n)
 					    need_btf(s, n->loc, "'*'") : NULL;
 			struct type t = kt ? ktypes_type(kt, n->a->type.btf_id, n->a->type.is_user) :
 					     int64(true);
-			if (t.kind != T_INT && t.kind != T_PTR) {
-				error_at(s, n->loc, "'*' reads integers and pointers only");
+			/* A tracepoint's struct pointer: its record from the C type. */
+			uint32_t rec = 0;
+			if (!kt && n->a->type.kind == T_PTR &&
+			    (kt = need_btf(s, n->loc, "'*'")) && (rec = args_field_record(s, kt, n->a)))
+				t = (struct type){ .kind = T_STRUCT, .btf_id = rec, .is_user = n->a->type.is_user,
+						   .size = (uint32_t)ktypes_size(kt, rec) };
+			if (t.kind != T_INT && t.kind != T_PTR && t.kind != T_STRUCT) {
+				error_at(s, n->loc, "'*' reads integers, pointers and structs only");
 				break;
 			}
 			set_type(n, t);

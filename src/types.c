@@ -65,6 +65,7 @@ uint32_t type_layout_size(const struct type *t)
 	case T_NONE:
 		return 0;
 	case T_STR:
+	case T_RECORD:
 		return round8(t->size);
 	case T_BUF:
 		return 8 + round8(t->size);
@@ -108,7 +109,7 @@ const char *type_name(const struct type *t, char *buf, size_t len)
 		[T_KSTACK] = "kstack", [T_USTACK] = "ustack", [T_KSYM] = "ksym",
 		[T_USYM] = "usym", [T_BUF] = "buffer", [T_INET] = "inet",
 		[T_TIMESTAMP] = "timestamp", [T_STRUCT] = "struct",
-		[T_USERNAME] = "username",
+		[T_USERNAME] = "username", [T_RECORD] = "record",
 		[T_COUNT] = "count", [T_SUM] = "sum",
 		[T_MIN] = "min", [T_MAX] = "max", [T_AVG] = "avg",
 		[T_STATS] = "stats", [T_HIST] = "hist", [T_LHIST] = "lhist",
