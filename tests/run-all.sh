@@ -56,8 +56,8 @@ run_golden_tests() {
 
 # Runtime tests: tests/runtime/NAME.sh sets ARGS (bpfkit's arguments) and
 # optionally RC (default 0), TIMEOUT (seconds until SIGINT, default 60)
-# OUTFILE (compared instead of stdout) and FILTER (a command the output
-# goes through first). NAME.out is the exact stdout; NAME.err, when
+# OUTFILE (compared instead of stdout), FILTER (a command the output goes
+# through first) and CLEANUP (a command run after the case). NAME.out is the exact stdout; NAME.err, when
 # present, the exact stderr. $W is the test workload.
 run_runtime_tests() {
 	local bpfkit=$ROOT/$1 label=$2 case name out err rc
@@ -78,6 +78,10 @@ run_runtime_tests() {
 			if [ -n "${OUTFILE:-}" ]; then
 				cat "$OUTFILE" >"/tmp/bpfkit-out.$$"
 				rm -f "$OUTFILE"
+			fi
+			# CLEANUP removes what the case made (files, processes).
+			if [ -n "${CLEANUP:-}" ]; then
+				sh -c "$CLEANUP"
 			fi
 			# FILTER removes what depends on the build (symbol offsets).
 			if [ -n "${FILTER:-}" ]; then
