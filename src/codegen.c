@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include "bpf_insn.h"
 #include "codegen.h"
 #include "lexer.h"
@@ -983,6 +984,29 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_join(cg, n);
 	} else if (!strcmp(fn, "strcontains")) {
 		gen_strcontains(cg, n, out);
+	} else if (!strcmp(fn, "macaddr")) {
+		struct val a = { 0 };
+		gen_expr(cg, n->kids[0], &a);
+		int off = stack_alloc(cg, 8);
+		stack_zero(cg, off, 8);
+		if (n->kids[0]->type.kind == T_STR) {
+			for (int i = 0; i < 6; i++) {
+				emit(cg, I_LDX(BPF_B, BPF_REG_0, cg->fp, a.off + i));
+				emit(cg, I_STX(BPF_B, cg->fp, BPF_REG_0, off + i));
+			}
+		} else {
+			val_to(cg, &a, BPF_REG_3);
+			mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
+			emit(cg, I_MOV_IMM(BPF_REG_2, 6));
+			call(cg, n->kids[0]->type.is_user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
+		}
+		val_release(cg, &a);
+		val_mem(out, off, 8);
+	} else if (!strcmp(fn, "pton")) {
+		/* The literal was checked by sema; its bytes are constants. */
+		unsigned char bytes[16];
+		inet_pton(n->type.size == 4 ? AF_INET : AF_INET6, n->kids[0]->str, bytes);
+		gen_string_const(cg, (const char *)bytes, n->type.size, n->type.size, out);
 	} else if (!strcmp(fn, "cgroupid")) {
 		out->kind = V_IMM;
 		out->imm = n->num;

@@ -120,6 +120,7 @@ static enum arg_class arg_class_of(const struct type *t)
 	case T_INET:
 	case T_TIMESTAMP:
 	case T_USERNAME:
+	case T_MACADDR:
 		return ARG_STRING;
 	case T_BUF:
 		return ARG_BUFFER;

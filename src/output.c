@@ -195,6 +195,11 @@ void value_write_text(FILE *f, const struct type *t, const void *data,
 	case T_TIMESTAMP:
 		timestamp_write(f, p, o);
 		break;
+	case T_MACADDR: {
+		const unsigned char *m = (const unsigned char *)p;
+		fprintf(f, "%02X:%02X:%02X:%02X:%02X:%02X", m[0], m[1], m[2], m[3], m[4], m[5]);
+		break;
+	}
 	case T_USERNAME: {
 		/* The name as /etc/passwd has it now, else the uid. */
 		struct passwd pw, *res = NULL;

@@ -5,6 +5,7 @@
  * probe that assigns it, so the first pass only learns map types (its
  * errors are counted, not printed); the second pass checks and reports. */
 #include <errno.h>
+#include <arpa/inet.h>
 #include <sys/stat.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -1082,6 +1083,32 @@ static void check_misc_call(struct sema *s, struct node *n)
 			return;
 		check_expr(s, n->kids[0]);
 		expect_int_arg(s, n, n->kids[0]);
+	} else if (!strcmp(fn, "macaddr")) {
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		check_expr(s, n->kids[0]);
+		const struct type *a = &n->kids[0]->type;
+		if (!(a->kind == T_STR && a->size >= 6) && !type_is_intlike(a)) {
+			error_at(s, n->loc, "macaddr() takes a 6-byte array or a pointer to one");
+			return;
+		}
+		set_type(n, (struct type){ .kind = T_MACADDR, .size = 8 });
+	} else if (!strcmp(fn, "pton")) {
+		/* The address's bytes, known when compiling: for comparing with
+		 * address arrays such as args->daddr. */
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		if (n->kids[0]->kind != N_STR) {
+			error_at(s, n->loc, "pton() takes an address string literal");
+			return;
+		}
+		unsigned char bytes[16];
+		int family = strchr(n->kids[0]->str, ':') ? AF_INET6 : AF_INET;
+		if (inet_pton(family, n->kids[0]->str, bytes) != 1) {
+			error_at(s, n->kids[0]->loc, "pton(): '%s' is not an IPv4 or IPv6 address", n->kids[0]->str);
+			return;
+		}
+		set_type(n, type_str(family == AF_INET ? 4 : 16));
 	} else if (!strcmp(fn, "bswap")) {
 		if (!expect_nargs(s, n, 1, 1))
 			return;
@@ -1125,7 +1152,7 @@ static void check_call(struct sema *s, struct node *n)
 	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
 	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
-	    !strcmp(fn, "override")) {
+	    !strcmp(fn, "override") || !strcmp(fn, "macaddr") || !strcmp(fn, "pton")) {
 		check_misc_call(s, n);
 		return;
 	}

@@ -109,7 +109,7 @@ const char *type_name(const struct type *t, char *buf, size_t len)
 		[T_KSTACK] = "kstack", [T_USTACK] = "ustack", [T_KSYM] = "ksym",
 		[T_USYM] = "usym", [T_BUF] = "buffer", [T_INET] = "inet",
 		[T_TIMESTAMP] = "timestamp", [T_STRUCT] = "struct",
-		[T_USERNAME] = "username", [T_RECORD] = "record",
+		[T_USERNAME] = "username", [T_RECORD] = "record", [T_MACADDR] = "macaddr",
 		[T_COUNT] = "count", [T_SUM] = "sum",
 		[T_MIN] = "min", [T_MAX] = "max", [T_AVG] = "avg",
 		[T_STATS] = "stats", [T_HIST] = "hist", [T_LHIST] = "lhist",

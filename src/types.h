@@ -29,6 +29,7 @@ enum type_kind {
 	T_TIMESTAMP,	/* strftime(): format id then nsecs */
 	T_USERNAME,	/* username: a uid (8 bytes) printed as the user's name */
 	T_RECORD,	/* the bytes of a kernel struct (size), for print() */
+	T_MACADDR,	/* macaddr(): 6 bytes (8 in the layout) */
 	T_STRUCT,	/* a kernel struct/union (btf_id) by its address: only
 			 * for member access, never stored */
 	/* aggregation values: only as the value type of a map */
