@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "elfsym.h"
 #include "ksyms.h"
 #include "ktypes.h"
 #include "lexer.h"
@@ -881,6 +882,40 @@ static void check_format_call(struct sema *s, struct node *n)
 	n->id = add_fmt(s, n->kids[0]->str, n->kids + 1, n->nkids - 1);
 }
 
+/* uaddr("sym"): the address of a symbol of the probed binary, known when
+ * compiling. A position-independent binary's addresses are known only once
+ * it runs, so (as in bpftrace) it needs a fixed-address binary. */
+static void check_uaddr(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	if (n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "uaddr() takes a symbol name literal");
+		return;
+	}
+	const struct probe *p = s->pi->probes.v[0];
+	const char *pv = p->prov->name;
+	if ((strcmp(pv, "uprobe") && strcmp(pv, "uretprobe") && strcmp(pv, "usdt")) || !p->target) {
+		error_at(s, n->loc, "uaddr() needs a uprobe or usdt probe (it looks in the probed binary)");
+		return;
+	}
+	struct elfsym *e = elfsym_open(p->target, NULL);
+	struct elfsym_sym sym;
+	if (!e) {
+		error_at(s, n->loc, "uaddr(): cannot read %s: %s", p->target, strerror(errno));
+		return;
+	}
+	if (elfsym_is_dyn(e))
+		error_at(s, n->loc, "uaddr(): %s is position-independent: its addresses are known only at run time",
+			 p->target);
+	else if (elfsym_lookup(e, n->kids[0]->str, &sym))
+		error_at(s, n->kids[0]->loc, "uaddr(): %s has no symbol '%s'", p->target, n->kids[0]->str);
+	else
+		n->num = (int64_t)sym.addr;
+	elfsym_free(e);
+	set_type(n, int64(false));
+}
+
 static void check_misc_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
@@ -1083,6 +1118,8 @@ static void check_misc_call(struct sema *s, struct node *n)
 			return;
 		check_expr(s, n->kids[0]);
 		expect_int_arg(s, n, n->kids[0]);
+	} else if (!strcmp(fn, "uaddr")) {
+		check_uaddr(s, n);
 	} else if (!strcmp(fn, "macaddr")) {
 		if (!expect_nargs(s, n, 1, 1))
 			return;
@@ -1152,7 +1189,8 @@ static void check_call(struct sema *s, struct node *n)
 	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
 	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
-	    !strcmp(fn, "override") || !strcmp(fn, "macaddr") || !strcmp(fn, "pton")) {
+	    !strcmp(fn, "override") || !strcmp(fn, "macaddr") || !strcmp(fn, "pton") ||
+	    !strcmp(fn, "uaddr")) {
 		check_misc_call(s, n);
 		return;
 	}
