@@ -10,6 +10,8 @@
  *   workload burn MS            burn CPU for MS milliseconds in
  *                               workload_burn_inner, called by
  *                               workload_burn_outer (for profiling)
+ *   workload many               calls workload_many(1, 2, ..., 8): two
+ *                               arguments on the stack
  *   workload stack N            N getpid calls from workload_leaf, called by
  *                               workload_mid, called by workload_top: a
  *                               known user stack
@@ -109,6 +111,12 @@ __attribute__((noinline)) void workload_burn_outer(long ms)
 	} while ((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000 < ms);
 }
 
+__attribute__((noinline)) long workload_many(long a, long b, long c, long d, long e,
+					     long f, long g, long h)
+{
+	return a + b + c + d + e + f + g + h;
+}
+
 static void spin(long ms)
 {
 	struct timespec start, now;
@@ -129,6 +137,8 @@ int main(int argc, char **argv)
 	argv += 2;
 	if (!strcmp(cmd, "open"))
 		return do_open(argc, argv);
+	if (!strcmp(cmd, "many"))
+		return workload_many(1, 2, 3, 4, 5, 6, 7, 8) == 36 ? 0 : 1;
 	if (!strcmp(cmd, "read") || !strcmp(cmd, "write"))
 		return do_io(argc, argv, cmd[0] == 'w');
 	if (argc != 1)

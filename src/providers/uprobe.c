@@ -136,6 +136,17 @@ void uprobe_add_reg_args(struct probe *p, bool retval)
 		struct ctx_field *f = probe_add_field(p, "retval", "uint64", F_INT);
 		f->offset = offsetof(struct pt_regs, rax);
 		f->size = 8;
+		return;
+	}
+	/* Arguments past the sixth are on the stack: at function entry the
+	 * return address is at sp, stack argument N at sp + 8 * (N + 1). */
+	for (int i = 0; i < 8; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "sarg%d", i);
+		struct ctx_field *f = probe_add_field(p, name, "uint64", F_USER_MEM);
+		f->offset = offsetof(struct pt_regs, rsp);
+		f->disp = 8 * (i + 1);
+		f->size = 8;
 	}
 }
 
