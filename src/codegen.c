@@ -1007,7 +1007,7 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		unsigned char bytes[16];
 		inet_pton(n->type.size == 4 ? AF_INET : AF_INET6, n->kids[0]->str, bytes);
 		gen_string_const(cg, (const char *)bytes, n->type.size, n->type.size, out);
-	} else if (!strcmp(fn, "cgroupid") || !strcmp(fn, "uaddr")) {
+	} else if (!strcmp(fn, "cgroupid") || !strcmp(fn, "uaddr") || !strcmp(fn, "offsetof")) {
 		out->kind = V_IMM;
 		out->imm = n->num;
 	} else if (!strcmp(fn, "override")) {

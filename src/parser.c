@@ -250,6 +250,22 @@ static struct node *parse_primary(struct parser *p)
 			expect(p, TK_RPAREN);
 			return n;
 		}
+		if (!strcmp(t.text, "offsetof") && p->tok.kind == TK_LPAREN) {
+			/* offsetof(struct x, member): a type, then a name. */
+			n = new_node(p, N_CALL, t.loc);
+			n->str = dup_text(t.text, t.len);
+			expect(p, TK_LPAREN);
+			n->a = parse_type_name(p, p->tok.loc);
+			expect(p, TK_COMMA);
+			if (p->tok.kind != TK_IDENT)
+				fail_at(p, p->tok.loc, "syntax error: offsetof() needs a member name");
+			struct node *m = new_node(p, N_BUILTIN, p->tok.loc);
+			m->str = dup_text(p->tok.text, p->tok.len);
+			node_add_kid(n, m);
+			advance(p);
+			expect(p, TK_RPAREN);
+			return n;
+		}
 		if (p->tok.kind == TK_LPAREN) {
 			n = new_node(p, N_CALL, t.loc);
 			n->str = dup_text(t.text, t.len);

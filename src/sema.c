@@ -1120,6 +1120,19 @@ static void check_misc_call(struct sema *s, struct node *n)
 		expect_int_arg(s, n, n->kids[0]);
 	} else if (!strcmp(fn, "uaddr")) {
 		check_uaddr(s, n);
+	} else if (!strcmp(fn, "offsetof")) {
+		struct ktypes *kt = need_btf(s, n->loc, "offsetof()");
+		int id = kt && n->a ? ktypes_find_record(kt, n->a->str) : -ENOENT;
+		struct kmember m;
+		if (!kt)
+			return;
+		if (id < 0)
+			error_at(s, n->loc, "the kernel has no type '%s'", n->a ? n->a->str : "");
+		else if (ktypes_member(kt, (uint32_t)id, n->kids[0]->str, false, &m))
+			error_at(s, n->kids[0]->loc, "%s has no member named '%s'", n->a->str, n->kids[0]->str);
+		else
+			n->num = m.offset;
+		set_type(n, int64(false));
 	} else if (!strcmp(fn, "macaddr")) {
 		if (!expect_nargs(s, n, 1, 1))
 			return;
@@ -1190,7 +1203,7 @@ static void check_call(struct sema *s, struct node *n)
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
 	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
 	    !strcmp(fn, "override") || !strcmp(fn, "macaddr") || !strcmp(fn, "pton") ||
-	    !strcmp(fn, "uaddr")) {
+	    !strcmp(fn, "uaddr") || !strcmp(fn, "offsetof")) {
 		check_misc_call(s, n);
 		return;
 	}
