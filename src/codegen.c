@@ -68,7 +68,17 @@ struct cg {
 	struct fixups returns;
 	struct loop *loop;
 	bool dead;		/* after exit/return/break/continue in this block */
+	struct map_loop *map_loops;	/* callbacks to emit after the program */
+	int nmap_loops;
 	int failed;
+};
+
+/* A for ($kv : @m) whose body is emitted as a callback once the main
+ * program is done. */
+struct map_loop {
+	struct node *node;
+	int ld_insn;		/* the ld_imm64 that names the callback */
+	int stack_mark;		/* frame in use at the loop */
 };
 
 /* ---- emission ---- */
@@ -1742,6 +1752,81 @@ static void gen_incdec(struct cg *cg, struct node *n)
 static void gen_block(struct cg *cg, struct node *blk);
 static void gen_nested_block(struct cg *cg, struct node *blk);
 
+/* for ($kv : @m): bpf_for_each_map_elem(map, callback, frame, 0). The
+ * callback gets a pointer to this frame so $variables stay where they are. */
+static void gen_map_loop_call(struct cg *cg, struct node *n)
+{
+	cg->map_loops = realloc(cg->map_loops, (size_t)(cg->nmap_loops + 1) * sizeof(*cg->map_loops));
+	if (!cg->map_loops)
+		abort();
+	struct map_loop *ml = &cg->map_loops[cg->nmap_loops++];
+	emit_map_ref(cg, BPF_REG_1, n->b->id);
+	ml->node = n;
+	ml->ld_insn = here(cg);
+	ml->stack_mark = cg->stack;
+	emit(cg, I_LD64_LO(BPF_REG_2, BPF_PSEUDO_FUNC, 0));
+	emit(cg, I_LD64_HI(0));
+	emit(cg, I_MOV_REG(BPF_REG_3, cg->fp));
+	emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_3, -cg->frame_limit));
+	emit(cg, I_MOV_IMM(BPF_REG_4, 0));
+	call(cg, BPF_FUNC_for_each_map_elem);
+}
+
+/* The callback of a map loop: (map, key, value, frame) -> 0 to go on, 1 to
+ * stop. Its frame is the program's (through r9), one register fewer. */
+static void gen_map_loop_callback(struct cg *cg, const struct map_loop *ml)
+{
+	struct node *n = ml->node;
+	struct bpf_code *c = cg->code;
+	int start = here(cg);
+	c->subprogs = realloc(c->subprogs, (size_t)(c->nsubprogs + 1) * sizeof(int));
+	if (!c->subprogs)
+		abort();
+	c->subprogs[c->nsubprogs++] = start;
+	cg->code->insns[ml->ld_insn].imm = start - ml->ld_insn - 1;
+	int saved_fp = cg->fp, saved_nvregs = cg->nvregs, saved_stack = cg->stack;
+	struct fixups saved_returns = cg->returns;
+	memset(&cg->returns, 0, sizeof(cg->returns));
+	cg->loc = n->loc;
+	cg->fp = R_SCRATCH_FP;
+	cg->nvregs = NVREGS - 1;
+	cg->stack = ml->stack_mark;
+	cg->dead = false;	/* a new function: reachable from its start */
+	emit(cg, I_MOV_REG(R_SCRATCH_FP, BPF_REG_4));
+	emit(cg, I_ALU64_IMM(BPF_ADD, R_SCRATCH_FP, cg->frame_limit));
+	const struct map_info *mi = &cg->prog->maps[n->b->id];
+	int slot = cg->var_off[n->a->id];
+	uint32_t ksize = type_layout_size(&mi->key);
+	mem_to_stack(cg, slot, BPF_REG_2, ksize);
+	mem_to_stack(cg, slot + (int)ksize, BPF_REG_3, type_layout_size(&mi->value));
+	struct loop loop = { 0 }, *outer = cg->loop;
+	cg->loop = &loop;
+	gen_block(cg, n->c);
+	cg->loop = outer;
+	/* Each way out is emitted only if something reaches it: the verifier
+	 * refuses unreachable code. */
+	bool falls_through = !cg->dead;
+	cg->dead = false;
+	if (falls_through || loop.continues.n) {
+		patch_all(cg, &loop.continues, here(cg));
+		emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+		emit(cg, I_EXIT());
+	}
+	/* break, and exit() (which stops the loop after sending its event) */
+	if (loop.breaks.n || cg->returns.n) {
+		patch_all(cg, &loop.breaks, here(cg));
+		patch_all(cg, &cg->returns, here(cg));
+		emit(cg, I_MOV_IMM(BPF_REG_0, 1));
+		emit(cg, I_EXIT());
+	}
+	cg->returns = saved_returns;
+	cg->fp = saved_fp;
+	cg->nvregs = saved_nvregs;
+	cg->stack = saved_stack;
+	for (int i = 0; i < NVREGS; i++)
+		cg->vregs[i].owner = NULL;
+}
+
 static void gen_stmt(struct cg *cg, struct node *n)
 {
 	int stack_mark = cg->stack;
@@ -1795,6 +1880,10 @@ static void gen_stmt(struct cg *cg, struct node *n)
 		break;
 	}
 	case N_FOR: {
+		if (n->b->kind == N_MAP) {
+			gen_map_loop_call(cg, n);
+			break;
+		}
 		/* for ($i : a..b): $i from a while $i < b; continue steps $i. */
 		int slot = cg->var_off[n->a->id];
 		struct val v = { 0 };
@@ -1931,6 +2020,11 @@ static int gen_program(struct cg *cg)
 	patch_all(cg, &cg->returns, here(cg));
 	emit(cg, I_MOV_IMM(BPF_REG_0, 0));
 	emit(cg, I_EXIT());
+	for (int i = 0; i < cg->nmap_loops; i++)
+		gen_map_loop_callback(cg, &cg->map_loops[i]);
+	free(cg->map_loops);
+	cg->map_loops = NULL;
+	cg->nmap_loops = 0;
 	free(cg->var_off);
 	cg->var_off = NULL;
 	return cg->failed ? -EINVAL : 0;
@@ -1969,8 +2063,11 @@ static int gen_for_probes(struct program *prog, struct probe_info *pi,
 		c->ninsns = 0;
 		free(c->insns);
 		free(c->locs);
+		free(c->subprogs);
 		c->insns = NULL;
 		c->locs = NULL;
+		c->subprogs = NULL;
+		c->nsubprogs = 0;
 		err = gen_program(&big);
 	}
 	return err;
@@ -2003,6 +2100,7 @@ void codegen_free(struct codegen_result *r)
 		free(r->progs[i].insns);
 		free(r->progs[i].locs);
 		free(r->progs[i].probes);
+		free(r->progs[i].subprogs);
 	}
 	free(r->progs);
 	memset(r, 0, sizeof(*r));

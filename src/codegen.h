@@ -32,6 +32,8 @@ struct bpf_code {
 	struct bpf_insn *insns;
 	struct loc *locs;	/* script place of each instruction */
 	int ninsns;
+	int *subprogs;		/* first instruction of each callback */
+	int nsubprogs;
 };
 
 struct codegen_result {

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "loader.h"
 
@@ -142,6 +143,38 @@ static void verifier_reason(const char *log, char *out, size_t len)
 	}
 }
 
+/* Callbacks (map loops) are subprograms, which the kernel accepts only
+ * with BTF describing each function: a minimal one is made here. */
+static int load_func_btf(const struct bpf_code *c, struct bpf_func_info **out)
+{
+	struct btf *btf = btf__new_empty();
+	if (!btf)
+		return -errno;
+	int int_id = btf__add_int(btf, "int", 4, BTF_INT_SIGNED);
+	int proto = btf__add_func_proto(btf, int_id);
+	struct bpf_func_info *fi = calloc((size_t)c->nsubprogs + 1, sizeof(*fi));
+	if (!fi)
+		abort();
+	fi[0].insn_off = 0;
+	fi[0].type_id = (__u32)btf__add_func(btf, "bpfkit_main", BTF_FUNC_STATIC, proto);
+	for (int i = 0; i < c->nsubprogs; i++) {
+		char name[32];
+		snprintf(name, sizeof(name), "bpfkit_loop%d", i);
+		fi[i + 1].insn_off = (__u32)c->subprogs[i];
+		fi[i + 1].type_id = (__u32)btf__add_func(btf, name, BTF_FUNC_STATIC, proto);
+	}
+	__u32 size;
+	const void *raw = btf__raw_data(btf, &size);
+	int fd = raw ? bpf_btf_load(raw, size, NULL) : -EINVAL;
+	btf__free(btf);
+	if (fd < 0) {
+		free(fi);
+		return fd;
+	}
+	*out = fi;
+	return fd;
+}
+
 static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log,
 		    struct diag *diag)
 {
@@ -155,6 +188,19 @@ static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log
 		     insns[i].src_reg == BPF_PSEUDO_MAP_VALUE))
 			insns[i].imm = map_fds[insns[i].imm];
 	LIBBPF_OPTS(bpf_prog_load_opts, base);
+	struct bpf_func_info *finfo = NULL;
+	int btf_fd = c->nsubprogs ? load_func_btf(c, &finfo) : -1;
+	if (c->nsubprogs && btf_fd < 0) {
+		diag_error(diag, c->pi->node->loc, "cannot load the program's BTF: %s", strerror(-btf_fd));
+		free(insns);
+		return btf_fd;
+	}
+	if (btf_fd >= 0) {
+		base.prog_btf_fd = (__u32)btf_fd;
+		base.func_info = finfo;
+		base.func_info_cnt = (__u32)c->nsubprogs + 1;
+		base.func_info_rec_size = sizeof(*finfo);
+	}
 	const struct provider *pv = c->probes[0]->prov;
 	struct errbuf e;
 	if (pv->prepare_load && pv->prepare_load(c->probes[0], &base, &e)) {
@@ -165,6 +211,9 @@ static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log
 	int fd = bpf_prog_load(c->type, c->name, "GPL", insns, (size_t)c->ninsns, &base);
 	if (fd >= 0 && !print_log) {
 		free(insns);
+		free(finfo);
+		if (btf_fd >= 0)
+			close(btf_fd);	/* the program holds its own reference */
 		return fd;
 	}
 	if (fd >= 0)
@@ -194,6 +243,9 @@ static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log
 	}
 	free(log);
 	free(insns);
+	free(finfo);
+	if (btf_fd >= 0)
+		close(btf_fd);
 	return fd < 0 ? err : fd;
 }
 

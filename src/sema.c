@@ -24,6 +24,7 @@ struct sema {
 	struct probe_info *pi;	/* the probe being checked */
 	struct ksyms *ksyms;	/* for kaddr(), loaded on first use */
 	int loop_depth;
+	int in_map_loop;	/* inside for ($kv : @map): a callback without ctx */
 };
 
 static char *xstrdup(const char *s)
@@ -359,8 +360,18 @@ static bool is_context_builtin(const char *name)
 	return !strcmp(name, "retval");
 }
 
+static bool no_ctx_in_map_loop(struct sema *s, struct node *n, const char *what)
+{
+	if (!s->in_map_loop)
+		return false;
+	error_at(s, n->loc, "%s is not available inside a for loop over a map", what);
+	return true;
+}
+
 static void check_context_builtin(struct sema *s, struct node *n)
 {
+	if (no_ctx_in_map_loop(s, n, n->str))
+		return;
 	struct probe_info *pi = s->pi;
 	pi->per_probe_code = true;
 	for (int i = 0; i < pi->probes.n; i++) {
@@ -431,6 +442,8 @@ static void check_builtin(struct sema *s, struct node *n)
 /* args->name on a probe with a described context. */
 static void check_args_field(struct sema *s, struct node *n)
 {
+	if (no_ctx_in_map_loop(s, n, "args"))
+		return;
 	struct probe_info *pi = s->pi;
 	s->pi->per_probe_code = true;
 	for (int i = 0; i < pi->probes.n; i++) {
@@ -785,6 +798,8 @@ static void check_str_call(struct sema *s, struct node *n)
 /* kstack, ustack, kstack(perf), ustack(bpftrace, 10), kstack(5)... */
 static void check_stack(struct sema *s, struct node *n, bool user)
 {
+	if (no_ctx_in_map_loop(s, n, user ? "ustack" : "kstack"))
+		return;
 	struct type t = { .kind = user ? T_USTACK : T_KSTACK, .stack_depth = STACK_MAX_DEPTH };
 	int i = 0;
 	if (n->kind == N_CALL && n->nkids > 2) {
@@ -1508,6 +1523,7 @@ static void check_expr(struct sema *s, struct node *n)
 /* ---- statements ---- */
 
 static void check_block(struct sema *s, struct node *blk);
+static void check_map_loop(struct sema *s, struct node *n);
 
 static void check_map_assign(struct sema *s, struct node *n)
 {
@@ -1603,12 +1619,18 @@ static void check_stmt(struct sema *s, struct node *n)
 			error_at(s, n->loc, "'%s' outside of a loop", n->kind == N_BREAK ? "break" : "continue");
 		break;
 	case N_RETURN:
-		if (n->a)
+		if (s->in_map_loop)
+			error_at(s, n->loc, "return inside a for loop over a map: use break");
+		else if (n->a)
 			error_at(s, n->loc, "return in a probe takes no value");
 		break;
 	case N_FOR:
+		if (n->b->kind == N_MAP) {
+			check_map_loop(s, n);
+			break;
+		}
 		if (n->b->kind != N_RANGE) {
-			error_at(s, n->loc, "for loops over maps are not supported yet; use a range: for ($i : 0..10)");
+			error_at(s, n->loc, "a for loop runs over a map (for ($kv : @m)) or a range (for ($i : 0..10))");
 			break;
 		}
 		check_expr(s, n->b->a);
@@ -1625,6 +1647,45 @@ static void check_stmt(struct sema *s, struct node *n)
 	default:
 		error_at(s, n->loc, "unexpected %s statement", node_kind_name(n->kind));
 	}
+}
+
+/* for ($kv : @m): $kv is (key, value) for each entry; the body runs in a
+ * callback, where the probe's context (args, stacks) is not at hand. */
+static void check_map_loop(struct sema *s, struct node *n)
+{
+	struct node *mn = n->b;
+	struct map_info *m = get_map(s, mn);
+	if (mn->nkids) {
+		error_at(s, mn->loc, "for loops run over a whole map, without a key");
+		return;
+	}
+	if (s->in_map_loop) {
+		error_at(s, n->loc, "for loops over maps cannot be nested");
+		return;
+	}
+	if (m->value.kind == T_NONE) {
+		error_at(s, mn->loc, "undefined map: %s", mn->str);
+		return;
+	}
+	if (type_is_agg(&m->value) || m->key.kind == T_NONE) {
+		error_at(s, mn->loc, "for loops run over maps with keys and plain values (%s holds %s)",
+			 m->name, type_is_agg(&m->value) ? "per-CPU aggregations" : "no keys");
+		return;
+	}
+	struct type kv = { .kind = T_TUPLE, .nelems = 2 };
+	kv.elems = calloc(2, sizeof(*kv.elems));
+	if (!kv.elems)
+		abort();
+	kv.elems[0] = type_clone(&m->key);
+	kv.elems[1] = type_clone(&m->value);
+	kv.size = type_layout_size(&kv);
+	define_var(s, n->a, &kv);
+	type_release(&kv);
+	s->in_map_loop++;
+	s->loop_depth++;
+	check_block(s, n->c);
+	s->loop_depth--;
+	s->in_map_loop--;
 }
 
 static void check_block(struct sema *s, struct node *blk)
