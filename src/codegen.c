@@ -70,6 +70,7 @@ struct cg {
 	bool dead;		/* after exit/return/break/continue in this block */
 	struct map_loop *map_loops;	/* callbacks to emit after the program */
 	int nmap_loops;
+	struct fixups count_callbacks;	/* ld_imm64s naming the counting callback */
 	int failed;
 };
 
@@ -340,6 +341,7 @@ static void store_val(struct cg *cg, int dst, const struct type *t, const struct
 
 static void gen_expr(struct cg *cg, struct node *n, struct val *out);
 static void gen_stack(struct cg *cg, struct node *n, struct val *out);
+static void gen_len(struct cg *cg, struct node *n, struct val *out);
 static void gen_ctx_field(struct cg *cg, const struct ctx_field *f, struct node *n,
 			  struct val *out);
 
@@ -994,6 +996,8 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_join(cg, n);
 	} else if (!strcmp(fn, "strcontains")) {
 		gen_strcontains(cg, n, out);
+	} else if (!strcmp(fn, "len")) {
+		gen_len(cg, n, out);
 	} else if (!strcmp(fn, "macaddr")) {
 		struct val a = { 0 };
 		gen_expr(cg, n->kids[0], &a);
@@ -1772,6 +1776,40 @@ static void gen_map_loop_call(struct cg *cg, struct node *n)
 	call(cg, BPF_FUNC_for_each_map_elem);
 }
 
+/* len(@m): bpf_for_each_map_elem returns how many entries it visited; the
+ * callback only goes on. */
+static void gen_len(struct cg *cg, struct node *n, struct val *out)
+{
+	emit_map_ref(cg, BPF_REG_1, n->kids[0]->id);
+	fixup_add(&cg->count_callbacks, here(cg));
+	emit(cg, I_LD64_LO(BPF_REG_2, BPF_PSEUDO_FUNC, 0));
+	emit(cg, I_LD64_HI(0));
+	emit(cg, I_MOV_IMM(BPF_REG_3, 0));
+	emit(cg, I_MOV_IMM(BPF_REG_4, 0));
+	call(cg, BPF_FUNC_for_each_map_elem);
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
+static void gen_count_callback(struct cg *cg)
+{
+	if (!cg->count_callbacks.n)
+		return;
+	struct bpf_code *c = cg->code;
+	int start = here(cg);
+	c->subprogs = realloc(c->subprogs, (size_t)(c->nsubprogs + 1) * sizeof(int));
+	if (!c->subprogs)
+		abort();
+	c->subprogs[c->nsubprogs++] = start;
+	for (int i = 0; i < cg->count_callbacks.n; i++) {
+		int ld = cg->count_callbacks.at[i];
+		cg->code->insns[ld].imm = start - ld - 1;
+	}
+	free(cg->count_callbacks.at);
+	memset(&cg->count_callbacks, 0, sizeof(cg->count_callbacks));
+	emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+	emit(cg, I_EXIT());
+}
+
 /* The callback of a map loop: (map, key, value, frame) -> 0 to go on, 1 to
  * stop. Its frame is the program's (through r9), one register fewer. */
 static void gen_map_loop_callback(struct cg *cg, const struct map_loop *ml)
@@ -2022,6 +2060,7 @@ static int gen_program(struct cg *cg)
 	emit(cg, I_EXIT());
 	for (int i = 0; i < cg->nmap_loops; i++)
 		gen_map_loop_callback(cg, &cg->map_loops[i]);
+	gen_count_callback(cg);
 	free(cg->map_loops);
 	cg->map_loops = NULL;
 	cg->nmap_loops = 0;

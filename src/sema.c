@@ -1133,6 +1133,20 @@ static void check_misc_call(struct sema *s, struct node *n)
 			return;
 		check_expr(s, n->kids[0]);
 		expect_int_arg(s, n, n->kids[0]);
+	} else if (!strcmp(fn, "len")) {
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		struct node *m = n->kids[0];
+		if (m->kind != N_MAP || m->nkids) {
+			error_at(s, n->loc, "len() takes a whole map: len(@m)");
+			return;
+		}
+		struct map_info *mi = get_map(s, m);
+		if (s->pass == 2 && mi->nkeys <= 0 && mi->value.kind != T_NONE) {
+			error_at(s, n->loc, "len() counts the keys of a map; %s has none", m->str);
+			return;
+		}
+		set_type(n, int64(false));
 	} else if (!strcmp(fn, "uaddr")) {
 		check_uaddr(s, n);
 	} else if (!strcmp(fn, "offsetof")) {
@@ -1218,7 +1232,7 @@ static void check_call(struct sema *s, struct node *n)
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
 	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
 	    !strcmp(fn, "override") || !strcmp(fn, "macaddr") || !strcmp(fn, "pton") ||
-	    !strcmp(fn, "uaddr") || !strcmp(fn, "offsetof")) {
+	    !strcmp(fn, "uaddr") || !strcmp(fn, "offsetof") || !strcmp(fn, "len")) {
 		check_misc_call(s, n);
 		return;
 	}
