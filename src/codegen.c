@@ -998,6 +998,8 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_strcontains(cg, n, out);
 	} else if (!strcmp(fn, "len")) {
 		gen_len(cg, n, out);
+	} else if (!strcmp(fn, "kptr") || !strcmp(fn, "uptr")) {
+		gen_expr(cg, n->kids[0], out);	/* only the type changes */
 	} else if (!strcmp(fn, "macaddr")) {
 		struct val a = { 0 };
 		gen_expr(cg, n->kids[0], &a);

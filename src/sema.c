@@ -1133,6 +1133,17 @@ static void check_misc_call(struct sema *s, struct node *n)
 			return;
 		check_expr(s, n->kids[0]);
 		expect_int_arg(s, n, n->kids[0]);
+	} else if (!strcmp(fn, "kptr") || !strcmp(fn, "uptr")) {
+		/* Marks which address space a pointer reads from. */
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		check_expr(s, n->kids[0]);
+		if (!expect_int_arg(s, n, n->kids[0]))
+			return;
+		struct type t = n->kids[0]->type.kind == T_PTR ? n->kids[0]->type :
+				(struct type){ .kind = T_PTR, .size = 8 };
+		t.is_user = fn[0] == 'u';
+		set_type(n, t);
 	} else if (!strcmp(fn, "len")) {
 		if (!expect_nargs(s, n, 1, 1))
 			return;
@@ -1232,7 +1243,8 @@ static void check_call(struct sema *s, struct node *n)
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
 	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
 	    !strcmp(fn, "override") || !strcmp(fn, "macaddr") || !strcmp(fn, "pton") ||
-	    !strcmp(fn, "uaddr") || !strcmp(fn, "offsetof") || !strcmp(fn, "len")) {
+	    !strcmp(fn, "uaddr") || !strcmp(fn, "offsetof") || !strcmp(fn, "len") ||
+	    !strcmp(fn, "kptr") || !strcmp(fn, "uptr")) {
 		check_misc_call(s, n);
 		return;
 	}
