@@ -27,6 +27,15 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h src/providers/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
+# x86-64 system call names from the UAPI header (linux-libc-dev):
+# "#define __NR_read 0" becomes `[0] = "read",`.
+$(BUILD)/gen/syscall_table.h: /usr/include/x86_64-linux-gnu/asm/unistd_64.h
+	@mkdir -p $(@D)
+	awk '$$1 == "#define" && $$2 ~ /^__NR_/ && $$3 ~ /^[0-9]+$$/ { printf "\t[%s] = \"%s\",\n", $$3, substr($$2, 6) }' $< >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/syscalls.o: $(BUILD)/gen/syscall_table.h
+$(BUILD)/obj/syscalls.o: ALL_CFLAGS += -I$(BUILD)/gen
+
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libbpfkit.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libbpfkit.a $(LDLIBS)

@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages bpfkit builds and tests with, when any
 # is missing. Quiet when everything is there.
 set -e
-need="gcc make pkg-config libc6-dev libbpf-dev libelf-dev zlib1g-dev"
+need="gcc make pkg-config libc6-dev linux-libc-dev libbpf-dev libelf-dev zlib1g-dev"
 missing=""
 for p in $need; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -13,7 +13,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <arpa/inet.h>
+#include <sys/stat.h>
 #include "bpf_insn.h"
 #include "codegen.h"
 #include "lexer.h"
@@ -340,6 +342,7 @@ static void store_val(struct cg *cg, int dst, const struct type *t, const struct
 }
 
 static void gen_expr(struct cg *cg, struct node *n, struct val *out);
+static void gen_incdec_value(struct cg *cg, struct node *n, struct val *out);
 static void gen_stack(struct cg *cg, struct node *n, struct val *out);
 static void gen_len(struct cg *cg, struct node *n, struct val *out);
 static void gen_ctx_field(struct cg *cg, const struct ctx_field *f, struct node *n,
@@ -379,10 +382,69 @@ static void gen_string_const(struct cg *cg, const char *s, size_t len, uint32_t 
 	val_mem(out, off, size);
 }
 
+/* pid(curr_ns), tid(curr_ns): as seen from bpfkit's own PID namespace. */
+static void gen_ns_pid(struct cg *cg, struct node *n, struct val *out)
+{
+	struct stat st;
+	if (stat("/proc/self/ns/pid", &st)) {
+		cg_error(cg, n->loc, "%s(curr_ns): /proc/self/ns/pid: %s", n->str, strerror(errno));
+		return;
+	}
+	int off = stack_alloc(cg, 8);	/* struct bpf_pidns_info { pid, tgid } */
+	emit(cg, I_ST(BPF_DW, cg->fp, off, 0));
+	emit_mov_imm(cg, BPF_REG_1, (int64_t)st.st_dev);
+	emit_mov_imm(cg, BPF_REG_2, (int64_t)st.st_ino);
+	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_3);
+	emit(cg, I_MOV_IMM(BPF_REG_4, 8));
+	call(cg, BPF_FUNC_get_ns_current_pid_tgid);
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	emit(cg, I_LDX(BPF_W, out->reg, cg->fp, off + (n->str[0] == 'p' ? 4 : 0)));
+}
+
+/* nsecs and its clocks; sw_tai is boot time plus TAI's offset from it,
+ * measured now. */
+static void gen_nsecs(struct cg *cg, struct node *n, struct val *out)
+{
+	if (n->num == BM_BOOT || n->num == BM_SW_TAI)
+		gen_helper_value(cg, BPF_FUNC_ktime_get_boot_ns, out);
+	else if (n->num == BM_TAI)
+		gen_helper_value(cg, BPF_FUNC_ktime_get_tai_ns, out);
+	else
+		gen_helper_value(cg, BPF_FUNC_ktime_get_ns, out);
+	if (n->num != BM_SW_TAI)
+		return;
+	struct timespec tai, boot;
+	clock_gettime(CLOCK_TAI, &tai);
+	clock_gettime(CLOCK_BOOTTIME, &boot);
+	int64_t delta = (tai.tv_sec - boot.tv_sec) * 1000000000LL + (tai.tv_nsec - boot.tv_nsec);
+	emit_mov_imm(cg, BPF_REG_1, delta);
+	emit(cg, I_ALU64_REG(BPF_ADD, val_in_reg(cg, out), BPF_REG_1));
+}
+
+/* usermode: the saved code segment's privilege level, in probes whose
+ * context starts with the registers; other probes run in the kernel. */
+static void gen_usermode(struct cg *cg, struct val *out)
+{
+	enum bpf_prog_type pt = cg->probe->prov->prog_type;
+	if (pt != BPF_PROG_TYPE_KPROBE && pt != BPF_PROG_TYPE_PERF_EVENT) {
+		out->kind = V_IMM;
+		out->imm = 0;
+		return;
+	}
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	emit(cg, I_LDX(BPF_DW, out->reg, R_CTX, 17 * 8));	/* pt_regs.cs on x86-64 */
+	emit(cg, I_ALU64_IMM(BPF_AND, out->reg, 3));
+	emit(cg, I_ALU64_IMM(BPF_RSH, out->reg, 1));	/* CPL 3 -> 1, 0 -> 0 */
+}
+
 static void gen_builtin(struct cg *cg, struct node *n, struct val *out)
 {
 	const char *name = n->str;
-	if (!strcmp(name, "pid") || !strcmp(name, "tid")) {
+	if ((!strcmp(name, "pid") || !strcmp(name, "tid")) && n->num == BM_CURR_NS) {
+		gen_ns_pid(cg, n, out);
+	} else if (!strcmp(name, "pid") || !strcmp(name, "tid")) {
 		call(cg, BPF_FUNC_get_current_pid_tgid);
 		if (name[0] == 'p')
 			emit(cg, I_ALU64_IMM(BPF_RSH, BPF_REG_0, 32));
@@ -397,7 +459,16 @@ static void gen_builtin(struct cg *cg, struct node *n, struct val *out)
 			emit(cg, bpf_insn_make(BPF_ALU | BPF_MOV | BPF_X, BPF_REG_0, BPF_REG_0, 0, 0));
 		val_from_reg(cg, out, BPF_REG_0);
 	} else if (!strcmp(name, "nsecs")) {
-		gen_helper_value(cg, BPF_FUNC_ktime_get_ns, out);
+		gen_nsecs(cg, n, out);
+	} else if (!strcmp(name, "jiffies")) {
+		gen_helper_value(cg, BPF_FUNC_jiffies64, out);
+	} else if (!strcmp(name, "usermode")) {
+		gen_usermode(cg, out);
+	} else if (!strcmp(name, "ctx")) {
+		val_from_reg(cg, out, R_CTX);
+	} else if (!strcmp(name, "probetype")) {
+		const char *type = probe_type_name(cg->probe);
+		gen_string_const(cg, type, strlen(type), n->type.size, out);
 	} else if (!strcmp(name, "elapsed")) {
 		int key = stack_alloc(cg, 8);
 		emit(cg, I_ST(BPF_W, cg->fp, key, 0));
@@ -958,6 +1029,64 @@ static void gen_strcontains(struct cg *cg, struct node *n, struct val *out)
 	val_from_reg(cg, out, BPF_REG_0);
 }
 
+/* percpu_kaddr(): the variable's BTF id in an ld_imm64 the kernel
+ * resolves, then this CPU's copy or cpu's copy. */
+static void gen_percpu_kaddr(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val cpu = { 0 };
+	if (n->nkids == 2)
+		gen_expr(cg, n->kids[1], &cpu);
+	emit(cg, I_LD64_LO(BPF_REG_1, BPF_PSEUDO_BTF_ID, (int)n->num));
+	emit(cg, I_LD64_HI(0));
+	if (n->nkids == 2) {
+		val_to(cg, &cpu, BPF_REG_2);
+		val_release(cg, &cpu);
+		call(cg, BPF_FUNC_per_cpu_ptr);
+	} else {
+		call(cg, BPF_FUNC_this_cpu_ptr);
+	}
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
+/* strlen(s): the index of the first NUL in the string's bytes. */
+static void gen_strlen(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val s = { 0 };
+	gen_expr(cg, n->kids[0], &s);
+	uint32_t size = n->kids[0]->type.size;
+	struct fixups done = { 0 };
+	for (uint32_t i = 0; i < size; i++) {
+		emit(cg, I_MOV_IMM(BPF_REG_0, (int)i));
+		emit(cg, I_LDX(BPF_B, BPF_REG_1, cg->fp, s.off + (int)i));
+		fixup_add(&done, here(cg));
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, 0));
+	}
+	emit(cg, I_MOV_IMM(BPF_REG_0, (int)size));
+	patch_all(cg, &done, here(cg));
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
+/* debugf(fmt, a, b, c): bpf_trace_printk; strings go by address. */
+static void gen_debugf(struct cg *cg, struct node *n)
+{
+	struct val args[3] = { { 0 } }, fmt = { 0 };
+	int nargs = n->nkids - 1;
+	for (int i = 0; i < nargs; i++)
+		gen_expr(cg, n->kids[i + 1], &args[i]);
+	size_t len = strlen(n->kids[0]->str);
+	gen_string_const(cg, n->kids[0]->str, len, (uint32_t)len + 1, &fmt);
+	for (int i = 0; i < nargs; i++) {
+		if (args[i].kind == V_MEM)
+			mem_addr(cg, &args[i], BPF_REG_3 + i);
+		else
+			val_to(cg, &args[i], BPF_REG_3 + i);
+		val_release(cg, &args[i]);
+	}
+	mem_addr(cg, &fmt, BPF_REG_1);
+	emit(cg, I_MOV_IMM(BPF_REG_2, (int)len + 1));
+	call(cg, BPF_FUNC_trace_printk);
+}
+
 static void gen_signal(struct cg *cg, struct node *n)
 {
 	if (n->num >= 0) {
@@ -968,7 +1097,20 @@ static void gen_signal(struct cg *cg, struct node *n)
 		val_to(cg, &v, BPF_REG_1);
 		val_release(cg, &v);
 	}
-	call(cg, BPF_FUNC_send_signal);
+	call(cg, strcmp(n->str, "signal_thread") ? BPF_FUNC_send_signal : BPF_FUNC_send_signal_thread);
+}
+
+/* strftime(), cgroup_path(): a format's id, then an integer; user space
+ * formats the pair when it prints it. */
+static void gen_id_and_value(struct cg *cg, int id, struct node *arg, struct val *out)
+{
+	struct val v = { 0 };
+	gen_expr(cg, arg, &v);
+	int off = stack_alloc(cg, 16);
+	emit(cg, I_ST(BPF_DW, cg->fp, off, id));
+	store_val(cg, off + 8, &(struct type){ .kind = T_INT, .size = 8 }, &v);
+	val_release(cg, &v);
+	val_mem(out, off, 16);
 }
 
 static void gen_call(struct cg *cg, struct node *n, struct val *out)
@@ -979,8 +1121,10 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_str(cg, n, out);
 	} else if (!strcmp(fn, "kstack") || !strcmp(fn, "ustack")) {
 		gen_stack(cg, n, out);
-	} else if (!strcmp(fn, "ksym")) {
+	} else if (!strcmp(fn, "ksym") || !strcmp(fn, "strerror") || !strcmp(fn, "syscall_name")) {
 		gen_expr(cg, n->kids[0], out);
+	} else if (!strcmp(fn, "cgroup_path")) {
+		gen_id_and_value(cg, n->id, n->kids[0], out);
 	} else if (!strcmp(fn, "usym")) {
 		gen_usym(cg, n, out);
 	} else if (!strcmp(fn, "kaddr")) {
@@ -990,7 +1134,7 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_simple_event(cg, EV_TIME, n->id, NULL, 0);
 	} else if (!strcmp(fn, "cat") || !strcmp(fn, "system")) {
 		gen_fmt_event(cg, fn[0] == 'c' ? EV_CAT : EV_SYSTEM, n->id, n->kids + 1, n->nkids - 1);
-	} else if (!strcmp(fn, "signal")) {
+	} else if (!strcmp(fn, "signal") || !strcmp(fn, "signal_thread")) {
 		gen_signal(cg, n);
 	} else if (!strcmp(fn, "join")) {
 		gen_join(cg, n);
@@ -1036,14 +1180,7 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 	} else if (!strcmp(fn, "buf")) {
 		gen_buf(cg, n, out);
 	} else if (!strcmp(fn, "strftime")) {
-		/* The format's id, then the time; user space formats it. */
-		struct val t = { 0 };
-		gen_expr(cg, n->kids[1], &t);
-		int off = stack_alloc(cg, 16);
-		emit(cg, I_ST(BPF_DW, cg->fp, off, n->id));
-		store_val(cg, off + 8, &(struct type){ .kind = T_INT, .size = 8 }, &t);
-		val_release(cg, &t);
-		val_mem(out, off, 16);
+		gen_id_and_value(cg, n->id, n->kids[1], out);
 	} else if (!strcmp(fn, "ntop")) {
 		gen_ntop(cg, n, out);
 	} else if (!strcmp(fn, "reg")) {
@@ -1058,6 +1195,14 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_bswap(cg, n, out);
 	} else if (!strcmp(fn, "printf")) {
 		gen_fmt_event(cg, EV_PRINTF, n->id, n->kids + 1, n->nkids - 1);
+	} else if (!strcmp(fn, "errorf") || !strcmp(fn, "warnf")) {
+		gen_fmt_event(cg, EV_DIAG, n->id, n->kids + 1, n->nkids - 1);
+	} else if (!strcmp(fn, "debugf")) {
+		gen_debugf(cg, n);
+	} else if (!strcmp(fn, "percpu_kaddr")) {
+		gen_percpu_kaddr(cg, n, out);
+	} else if (!strcmp(fn, "strlen")) {
+		gen_strlen(cg, n, out);
 	} else if (!strcmp(fn, "print") && n->kids[0]->kind != N_MAP) {
 		gen_fmt_event(cg, EV_PRINT_VALUE, n->id, n->kids, 1);
 	} else if (!strcmp(fn, "print")) {
@@ -1431,6 +1576,16 @@ static void gen_tuple(struct cg *cg, struct node *n, struct val *out)
 static void gen_cast(struct cg *cg, struct node *n, struct val *out)
 {
 	gen_expr(cg, n->a, out);
+	if (n->type.kind == T_BOOL) {	/* any non-zero value is true */
+		if (out->kind == V_IMM) {
+			out->imm = out->imm != 0;
+			return;
+		}
+		int r = val_in_reg(cg, out);
+		emit(cg, I_JMP_IMM(BPF_JEQ, r, 0, 1));
+		emit(cg, I_MOV_IMM(r, 1));
+		return;
+	}
 	uint32_t bits = n->type.size * 8;
 	if (bits >= 64)
 		return;
@@ -1531,7 +1686,7 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 		out->imm = n->num;
 		break;
 	case N_INCDEC:
-		cg_error(cg, n->loc, "'%s' is only supported as a statement", tok_name((enum tok_kind)n->op));
+		gen_incdec_value(cg, n, out);
 		break;
 	default:
 		cg_error(cg, n->loc, "no code for %s", node_kind_name(n->kind));
@@ -1753,6 +1908,19 @@ static void gen_incdec(struct cg *cg, struct node *n)
 		gen_map_assign(cg, &fake);
 	else
 		gen_var_assign(cg, &fake);
+}
+
+/* $x++ and ++$x as values: update, read back, and for the postfix form
+ * undo the step in the copy. */
+static void gen_incdec_value(struct cg *cg, struct node *n, struct val *out)
+{
+	gen_incdec(cg, n);
+	gen_expr(cg, n->a, out);
+	if (n->num)
+		return;
+	struct val one = { .kind = V_IMM, .imm = 1 };
+	int r = val_in_reg(cg, out);
+	emit_alu(cg, n->op == TK_INC ? BPF_SUB : BPF_ADD, r, &one, n->type.is_signed);
 }
 
 static void gen_block(struct cg *cg, struct node *blk);

@@ -121,6 +121,9 @@ static enum arg_class arg_class_of(const struct type *t)
 	case T_TIMESTAMP:
 	case T_USERNAME:
 	case T_MACADDR:
+	case T_ERRNO:
+	case T_SYSCALL:
+	case T_CGROUP_PATH:
 		return ARG_STRING;
 	case T_BUF:
 		return ARG_BUFFER;

@@ -107,6 +107,21 @@ struct type ktypes_type(struct ktypes *kt, uint32_t id, bool user)
 	}
 }
 
+int ktypes_percpu_var(struct ktypes *kt, const char *name, uint32_t *type_id)
+{
+	int id = btf__find_by_name_kind(kt->btf, name, BTF_KIND_VAR);
+	if (id < 0)
+		return -ENOENT;
+	*type_id = btf__type_by_id(kt->btf, (uint32_t)id)->type;
+	int sec = btf__find_by_name_kind(kt->btf, ".data..percpu", BTF_KIND_DATASEC);
+	const struct btf_type *t = sec > 0 ? btf__type_by_id(kt->btf, (uint32_t)sec) : NULL;
+	const struct btf_var_secinfo *v = t ? btf_var_secinfos(t) : NULL;
+	for (int i = 0; t && i < btf_vlen(t); i++, v++)
+		if (v->type == (uint32_t)id)
+			return id;
+	return -EINVAL;
+}
+
 int ktypes_enum_value(struct ktypes *kt, const char *name, int64_t *value)
 {
 	uint32_t n = btf__type_cnt(kt->btf);

@@ -36,6 +36,10 @@ struct type ktypes_type(struct ktypes *kt, uint32_t id, bool user);
 /* The value of an enumerator (e.g. SKB_DROP_REASON_NOT_SPECIFIED).
  * Returns 0 or -ENOENT. */
 int ktypes_enum_value(struct ktypes *kt, const char *name, int64_t *value);
+/* The BTF id of per-CPU variable `name` (in the .data..percpu section):
+ * -ENOENT when the kernel has no such variable, -EINVAL when it is not
+ * per-CPU. *type_id is set to the variable's type. */
+int ktypes_percpu_var(struct ktypes *kt, const char *name, uint32_t *type_id);
 /* base[i]: the element type and size of a typed pointer or an array
  * (a T_STRUCT whose btf_id is an array). 0 or a negative errno. */
 int ktypes_element(struct ktypes *kt, const struct type *base, struct type *elem,

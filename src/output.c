@@ -14,7 +14,9 @@
 #include <sys/socket.h>
 #include "output.h"
 #include "output_priv.h"
+#include "cgroups.h"
 #include "symbolizer.h"
+#include "syscalls.h"
 
 #define HIST_BAR_WIDTH 52
 /* Bucket indexes beyond these are not something our code generator
@@ -149,6 +151,18 @@ static void timestamp_write(FILE *f, const void *data, const struct text_opts *o
 	fwrite(buf, 1, n, f);
 }
 
+/* cgroup_path(): u64 filter id (a format), then the cgroup id; the path
+ * is looked up when printed, as bpftrace does. */
+static void cgroup_path_write(FILE *f, const void *data, const struct text_opts *o)
+{
+	uint64_t id = read_u64(data);
+	const char *filter = o && id < (uint64_t)o->ntime_fmts ? o->time_fmts[id] : "";
+	char path[4096];
+	if (cgroup_path_format(read_u64((const char *)data + 8), *filter ? filter : NULL,
+			       path, sizeof(path)) >= 0)
+		fputs(path, f);
+}
+
 void value_write_text(FILE *f, const struct type *t, const void *data,
 		      const struct text_opts *o)
 {
@@ -159,7 +173,7 @@ void value_write_text(FILE *f, const struct type *t, const void *data,
 		write_num(f, read_u64(p), t->is_signed);
 		break;
 	case T_BOOL:
-		write_num(f, read_u64(p), false);
+		fputs(read_u64(p) ? "true" : "false", f);
 		break;
 	case T_PTR:	/* bpftrace 0.17 prints pointer values as signed */
 		write_num(f, read_u64(p), true);
@@ -200,6 +214,20 @@ void value_write_text(FILE *f, const struct type *t, const void *data,
 		fprintf(f, "%02X:%02X:%02X:%02X:%02X:%02X", m[0], m[1], m[2], m[3], m[4], m[5]);
 		break;
 	}
+	case T_ERRNO:
+		fputs(strerror((int)read_u64(p)), f);
+		break;
+	case T_SYSCALL: {
+		const char *name = syscall_name((long)read_u64(p));
+		if (name)
+			fputs(name, f);
+		else
+			fprintf(f, "%lld", (long long)read_u64(p));
+		break;
+	}
+	case T_CGROUP_PATH:
+		cgroup_path_write(f, p, o);
+		break;
 	case T_USERNAME: {
 		/* The name as /etc/passwd has it now, else the uid. */
 		struct passwd pw, *res = NULL;
@@ -237,7 +265,7 @@ static void json_write_value(FILE *f, const struct type *t, const void *data,
 
 	switch (t->kind) {
 	case T_INT:
-	case T_BOOL:
+	case T_BOOL:	/* true / false are JSON's own */
 	case T_PTR:
 		value_write_text(f, t, p, o);
 		break;
@@ -942,7 +970,7 @@ static void entry_text(FILE *f, const struct map_desc *m, const struct entry *e,
 		write_num(f, div_num(e->num, div, true), true);
 		break;
 	default:
-		if (value_is_number(&m->value))
+		if (value_is_number(&m->value) && m->value.kind != T_BOOL)
 			write_num(f, div_num(e->num, div, sign), sign);
 		else
 			value_write_text(f, &m->value, e->value, o);
@@ -984,7 +1012,7 @@ static void entry_json_value(FILE *f, const struct map_desc *m,
 		write_num(f, div_num(e->num, div, true), true);
 		break;
 	default:
-		if (value_is_number(&m->value))
+		if (value_is_number(&m->value) && m->value.kind != T_BOOL)
 			write_num(f, div_num(e->num, div, sign), sign);
 		else
 			json_write_value(f, &m->value, e->value, o);

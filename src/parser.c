@@ -461,6 +461,40 @@ static struct node *parse_for(struct parser *p, struct loc at)
 	return n;
 }
 
+/* let $x [: type] [= value]: a declaration is a first assignment; with a
+ * type the value is cast to it (0 when there is none). A bare `let $x`
+ * declares nothing until the variable's first assignment. */
+static struct node *parse_let(struct parser *p)
+{
+	if (p->tok.kind != TK_VAR)
+		fail_at(p, p->tok.loc, "syntax error: let needs a $variable");
+	struct node *var = parse_var(p);
+	struct node *cast = NULL;
+	if (accept(p, TK_COLON)) {
+		if (!is_type_word(&p->tok))
+			fail_at(p, p->tok.loc, "syntax error: expected a type after ':'");
+		cast = parse_type_name(p, p->tok.loc);
+	}
+	struct node *value = NULL;
+	if (p->tok.kind == TK_ASSIGN) {
+		advance(p);
+		value = parse_expr(p);
+	} else if (cast) {
+		value = new_node(p, N_INT, var->loc);
+	} else {
+		struct node *nothing = new_node(p, N_BLOCK, var->loc);
+		nothing->a = var;	/* owned by the tree; no code */
+		return nothing;
+	}
+	struct node *a = new_node(p, N_ASSIGN, var->loc);
+	a->op = TK_ASSIGN;
+	a->a = var;
+	if (cast)
+		cast->a = value;
+	a->b = cast ? cast : value;
+	return a;
+}
+
 /* Returns the statement and whether it ended with a block (no ';' needed). */
 static struct node *parse_stmt(struct parser *p, int *ends_with_block)
 {
@@ -507,8 +541,10 @@ static struct node *parse_stmt(struct parser *p, int *ends_with_block)
 				n->a = parse_expr(p);
 			return n;
 		}
-		if (!strcmp(t.text, "let"))
-			advance(p);	/* "let $x = ..." declares like a first assignment */
+		if (!strcmp(t.text, "let")) {
+			advance(p);
+			return parse_let(p);
+		}
 	}
 	*ends_with_block = 0;
 	struct node *e = parse_expr(p);

@@ -23,7 +23,11 @@ enum event_kind {
 	EV_SYSTEM,		/* then u64 fmt id (the command), the args */
 	EV_JOIN,		/* then u64 fmt id (the delimiter), u64 string size,
 				 * JOIN_MAX strings */
+	EV_DIAG,		/* errorf()/warnf(): like EV_PRINTF, to stderr */
 };
+
+/* A builtin's variant, in its node's num: pid(curr_ns), nsecs(boot)... */
+enum builtin_mode { BM_DEFAULT, BM_CURR_NS, BM_BOOT, BM_TAI, BM_SW_TAI };
 
 #define JOIN_MAX 16	/* join() prints at most this many strings */
 

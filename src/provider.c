@@ -268,3 +268,10 @@ int perf_event_attach_cpus(struct probe *p, void *attr, int prog_fd, struct errb
 		free(cpus);
 	return err;
 }
+
+const char *probe_type_name(const struct probe *p)
+{
+	if (!strcmp(p->prov->name, "BEGIN") || !strcmp(p->prov->name, "END"))
+		return "special";
+	return p->prov->name;
+}

@@ -118,6 +118,9 @@ void probe_free(struct probe *p);
 void probe_add_fd(struct probe *p, int fd);
 void probe_close_fds(struct probe *p);
 const struct ctx_field *probe_field(const struct probe *p, const char *name);
+/* What the probetype builtin says: the provider's name, "special" for
+ * BEGIN and END. */
+const char *probe_type_name(const struct probe *p);
 
 /* Finds the provider of an attach point ("t:a:b", "BEGIN") and expands it. */
 int provider_expand(const char *attach, struct probe_list *out, struct errbuf *e);

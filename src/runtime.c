@@ -144,6 +144,13 @@ static int on_event(void *ctx, void *data, size_t size)
 		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts)
 			output_time(r->out, r->prog->fmts[w[1]].fmt);
 		break;
+	case EV_DIAG:
+		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts &&
+		    size - 16 >= r->fmts[w[1]].args.size) {
+			output_flush(r->out);	/* keep stdout and stderr in order */
+			fmt_write(stderr, r->fmts[w[1]].fmt, &r->fmts[w[1]].args, w + 2, NULL);
+		}
+		break;
 	case EV_CAT:
 	case EV_SYSTEM:
 		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts)

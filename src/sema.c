@@ -4,12 +4,16 @@
  * It runs over the tree twice. A map may be read in one probe before the
  * probe that assigns it, so the first pass only learns map types (its
  * errors are counted, not printed); the second pass checks and reports. */
+#define _GNU_SOURCE	/* sigabbrev_np */
 #include <errno.h>
 #include <arpa/inet.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <bpf/libbpf.h>
 #include "elfsym.h"
 #include "ksyms.h"
 #include "ktypes.h"
@@ -88,6 +92,8 @@ static struct type stored_type(const struct type *t)
 {
 	if (t->kind == T_PTR)
 		return *t;	/* keeps what it points to, for -> on a variable */
+	if (t->kind == T_BOOL)
+		return (struct type){ .kind = T_BOOL, .size = 8 };
 	if (type_is_intlike(t) && t->kind != T_KSYM)
 		return int64(t->kind == T_INT ? t->is_signed : false);
 	if (t->kind == T_TUPLE) {
@@ -268,6 +274,9 @@ static const struct builtin builtins[] = {
 	{ "cgroup", T_INT, 8, false }, { "numaid", T_INT, 8, false },
 	{ "curtask", T_INT, 8, false }, { "probe", T_STR, 0, false },
 	{ "func", T_STR, 0, false }, { "username", T_USERNAME, 8, false },
+	{ "jiffies", T_INT, 8, false }, { "ncpus", T_INT, 8, false },
+	{ "usermode", T_INT, 1, false }, { "probetype", T_STR, 0, false },
+	{ "ctx", T_PTR, 8, false }, { "has_cpid", T_INT, 1, false },
 };
 
 static int find_builtin(const char *name)
@@ -387,8 +396,61 @@ static void check_context_builtin(struct sema *s, struct node *n)
 	set_type(n, field_type(s, probe_field(pi->probes.v[0], n->str)));
 }
 
+/* pcomm and ppid are fields of the current task (or of the task given):
+ * rewritten as the -> chains they stand for. */
+static bool check_task_field(struct sema *s, struct node *n, struct node *task)
+{
+	static const struct { const char *name, *via, *field; } fields[] = {
+		{ "pcomm", "group_leader", "comm" }, { "ppid", "real_parent", "tgid" },
+	};
+	size_t i = 0;
+	while (i < sizeof(fields) / sizeof(fields[0]) && strcmp(fields[i].name, n->str))
+		i++;
+	if (i == sizeof(fields) / sizeof(fields[0]))
+		return false;
+	if (!task) {
+		task = node_new(N_BUILTIN, n->loc);
+		task->str = xstrdup("curtask");
+	}
+	struct node *via = node_new(N_FIELD, n->loc);
+	via->a = task;
+	via->str = xstrdup(fields[i].via);
+	via->num = 1;
+	free(n->str);
+	n->str = xstrdup(fields[i].field);
+	n->kind = N_FIELD;
+	n->a = via;
+	n->num = 1;
+	check_expr(s, n);
+	return true;
+}
+
+/* Builtins whose value is known when compiling. */
+static bool check_constant_builtin(struct sema *s, struct node *n)
+{
+	if (!strcmp(n->str, "ncpus")) {
+		int ncpus = libbpf_num_possible_cpus();
+		n->num = ncpus > 0 ? ncpus : 1;
+	} else if (!strcmp(n->str, "has_cpid")) {
+		n->num = s->prog->opts.cpid != 0;
+	} else {
+		return false;
+	}
+	n->kind = N_INT;
+	set_type(n, int64(false));
+	return true;
+}
+
 static void check_builtin(struct sema *s, struct node *n)
 {
+	if (check_task_field(s, n, NULL) || check_constant_builtin(s, n))
+		return;
+	if (!strcmp(n->str, "true") || !strcmp(n->str, "false")) {
+		n->kind = N_INT;
+		n->num = n->str[0] == 't';
+		set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
+		return;
+	}
 	if (is_context_builtin(n->str)) {
 		check_context_builtin(s, n);
 		return;
@@ -409,12 +471,13 @@ static void check_builtin(struct sema *s, struct node *n)
 	}
 	n->id = id;
 	const struct builtin *b = &builtins[id];
-	if (b->kind == T_STR && (!strcmp(b->name, "probe") || !strcmp(b->name, "func"))) {
+	if (b->kind == T_STR && b->size == 0) {
 		/* Names known when compiling: each probe gets its own code. */
 		size_t max = 0;
 		for (int i = 0; i < s->pi->probes.n; i++) {
 			const struct probe *p = s->pi->probes.v[i];
-			const char *name = b->name[0] == 'p' ? p->name : p->func;
+			const char *name = !strcmp(b->name, "probe") ? p->name :
+					   !strcmp(b->name, "func") ? p->func : probe_type_name(p);
 			if (!name) {
 				error_at(s, n->loc, "func is not available in %s probes", p->prov->name);
 				return;
@@ -430,6 +493,12 @@ static void check_builtin(struct sema *s, struct node *n)
 		struct ktypes *kt = need_btf(s, n->loc, "curtask");
 		int id = kt ? ktypes_find_record(kt, "task_struct") : -ENOENT;
 		set_type(n, (struct type){ .kind = T_PTR, .size = 8, .btf_id = id > 0 ? (uint32_t)id : 0 });
+		return;
+	}
+	if (!strcmp(b->name, "ctx")) {
+		if (no_ctx_in_map_loop(s, n, "ctx"))
+			return;
+		set_type(n, (struct type){ .kind = T_PTR, .size = 8 });
 		return;
 	}
 	if (b->kind == T_USERNAME) {
@@ -659,6 +728,48 @@ static void check_printf(struct sema *s, struct node *n)
 		error_at(s, n->loc, "%s", err);
 	type_release(&args);
 	n->id = add_fmt(s, n->kids[0]->str, n->kids + 1, n->nkids - 1);
+}
+
+/* errorf(), warnf(): a printf to stderr that starts with the call's place,
+ * as compiler diagnostics do. */
+static void check_diag_printf(struct sema *s, struct node *n)
+{
+	check_printf(s, n);
+	if (s->pass != 2 || n->id < 0)
+		return;
+	struct fmt_info *f = &s->prog->fmts[n->id];
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	if (!m)
+		abort();
+	for (const char *c = s->diag->src->name; *c; c++)
+		fputs(*c == '%' ? "%%" : (char[]){ *c, 0 }, m);
+	fprintf(m, ":%d:%d: %s: %s\n", n->loc.line, n->loc.col,
+		n->str[0] == 'e' ? "ERROR" : "WARNING", f->fmt);
+	fclose(m);
+	free(f->fmt);
+	f->fmt = text;
+}
+
+/* debugf(): bpf_trace_printk, which takes at most three integers or
+ * strings; the text goes to the kernel's trace buffer. */
+static void check_debugf(struct sema *s, struct node *n)
+{
+	if (n->nkids < 1 || n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "debugf() needs a string literal as its first argument");
+		return;
+	}
+	if (n->nkids > 4) {
+		error_at(s, n->kids[4]->loc, "debugf() takes at most 3 arguments after the format (bpf_trace_printk's limit)");
+		return;
+	}
+	for (int i = 1; i < n->nkids; i++) {
+		check_expr(s, n->kids[i]);
+		const struct type *t = &n->kids[i]->type;
+		if (t->kind != T_NONE && !type_is_intlike(t) && t->kind != T_STR)
+			error_at(s, n->kids[i]->loc, "debugf() prints integers and strings only");
+	}
 }
 
 static struct node *map_arg(struct sema *s, struct node *n, int i)
@@ -943,29 +1054,25 @@ static void check_misc_call(struct sema *s, struct node *n)
 		}
 		if (s->pass == 2)
 			n->id = add_fmt(s, n->nkids ? n->kids[0]->str : "%H:%M:%S\n", NULL, 0);
-	} else if (!strcmp(fn, "signal")) {
+	} else if (!strcmp(fn, "signal") || !strcmp(fn, "signal_thread")) {
 		if (!expect_nargs(s, n, 1, 1))
 			return;
 		if (!s->prog->opts.unsafe) {
-			error_at(s, n->loc, "signal() sends signals: it needs --unsafe");
+			error_at(s, n->loc, "%s() sends signals: it needs --unsafe", fn);
 			return;
 		}
 		struct node *a = n->kids[0];
 		if (a->kind == N_STR) {
-			static const struct { const char *name; int num; } sigs[] = {
-				{ "SIGHUP", 1 }, { "SIGINT", 2 }, { "SIGQUIT", 3 }, { "SIGKILL", 9 },
-				{ "SIGUSR1", 10 }, { "SIGUSR2", 12 }, { "SIGTERM", 15 },
-				{ "SIGCONT", 18 }, { "SIGSTOP", 19 },
-			};
-			size_t i;
-			for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-				if (!strcmp(a->str, sigs[i].name) || !strcmp(a->str, sigs[i].name + 3))
-					break;
-			if (i == sizeof(sigs) / sizeof(sigs[0])) {
-				error_at(s, a->loc, "signal(): unknown signal '%s'", a->str);
+			/* "SIGKILL" or "KILL", by libc's own table of names. */
+			const char *name = strncmp(a->str, "SIG", 3) ? a->str : a->str + 3;
+			int sig = 1;
+			while (sig < 32 && (!sigabbrev_np(sig) || strcmp(sigabbrev_np(sig), name)))
+				sig++;
+			if (sig == 32) {
+				error_at(s, a->loc, "%s(): unknown signal '%s'", fn, a->str);
 				return;
 			}
-			n->num = sigs[i].num;
+			n->num = sig;
 		} else {
 			check_expr(s, a);
 			expect_int_arg(s, n, a);
@@ -1209,6 +1316,69 @@ static void check_misc_call(struct sema *s, struct node *n)
 	}
 }
 
+/* strerror(e), syscall_name(nr), cgroup_path(id[, "filter"]): integers
+ * that user space prints as text when the value is printed. */
+static void check_named_int_call(struct sema *s, struct node *n);
+
+/* The kernel resolves ld_imm64 of a variable's BTF id by its kallsyms
+ * entry, which only CONFIG_KALLSYMS_ALL kernels list. */
+static bool kernel_symbol_known(struct sema *s, const char *name)
+{
+	if (!s->ksyms)
+		s->ksyms = ksyms_new();
+	uint64_t addr;
+	return s->ksyms && !ksyms_addr(s->ksyms, name, &addr);
+}
+
+/* percpu_kaddr("name"[, cpu]): the address of a kernel per-CPU variable
+ * on this CPU or on `cpu` (NULL past the last CPU). num = its BTF id. */
+static void check_percpu_kaddr(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 2))
+		return;
+	if (n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "percpu_kaddr() takes a variable name literal");
+		return;
+	}
+	if (n->nkids == 2) {
+		check_expr(s, n->kids[1]);
+		if (!expect_int_arg(s, n, n->kids[1]))
+			return;
+	}
+	struct ktypes *kt = need_btf(s, n->loc, "percpu_kaddr()");
+	uint32_t type_id = 0;
+	int id = kt ? ktypes_percpu_var(kt, n->kids[0]->str, &type_id) : 0;
+	if (id == -ENOENT)
+		error_at(s, n->kids[0]->loc, "percpu_kaddr(): the kernel has no variable '%s'", n->kids[0]->str);
+	else if (id == -EINVAL)
+		error_at(s, n->kids[0]->loc, "percpu_kaddr(): '%s' is not a per-CPU variable", n->kids[0]->str);
+	else if (id > 0 && s->pass == 2 && !kernel_symbol_known(s, n->kids[0]->str))
+		error_at(s, n->kids[0]->loc, "percpu_kaddr(): '%s' is not in /proc/kallsyms: this kernel lists no variables there (CONFIG_KALLSYMS_ALL is off)",
+			 n->kids[0]->str);
+	n->num = id > 0 ? id : 0;
+	set_type(n, (struct type){ .kind = T_PTR, .size = 8, .btf_id = type_id });
+}
+
+static void check_named_int_call(struct sema *s, struct node *n)
+{
+	const char *fn = n->str;
+	bool cgroup = !strcmp(fn, "cgroup_path");
+	if (!expect_nargs(s, n, 1, cgroup ? 2 : 1))
+		return;
+	check_expr(s, n->kids[0]);
+	if (!expect_int_arg(s, n, n->kids[0]))
+		return;
+	if (n->nkids == 2 && n->kids[1]->kind != N_STR) {
+		error_at(s, n->kids[1]->loc, "cgroup_path() takes a string literal as its filter");
+		return;
+	}
+	struct type t = { .kind = cgroup ? T_CGROUP_PATH : fn[1] == 't' ? T_ERRNO : T_SYSCALL };
+	t.size = type_layout_size(&t);
+	if (cgroup && s->pass == 2)
+		n->id = add_fmt(s, n->nkids == 2 ? n->kids[1]->str : "", NULL, 0);
+	set_type(n, t);
+}
+
 #define RECORD_PRINT_MAX 8192
 
 /* print() of a kernel struct: its bytes go to user space with a
@@ -1231,14 +1401,82 @@ static void check_print_record(struct sema *s, struct node *n)
 	f->args.size = type_layout_size(&f->args);
 }
 
+/* The variants a builtin may name in a call: pid(init), nsecs(boot)...
+ * Their number goes in the builtin node's num. */
+static const struct { const char *builtin, *mode; int num; } builtin_modes[] = {
+	{ "pid", "curr_ns", BM_CURR_NS }, { "pid", "init", BM_DEFAULT },
+	{ "tid", "curr_ns", BM_CURR_NS }, { "tid", "init", BM_DEFAULT },
+	{ "nsecs", "monotonic", BM_DEFAULT }, { "nsecs", "boot", BM_BOOT },
+	{ "nsecs", "tai", BM_TAI }, { "nsecs", "sw_tai", BM_SW_TAI },
+};
+
+/* pid() is pid; pid(init), nsecs(boot), pcomm(task) name a variant. */
+static bool check_builtin_call(struct sema *s, struct node *n)
+{
+	if (n->nkids == 1 && check_task_field(s, n, n->kids[0])) {
+		n->nkids = 0;
+		return true;
+	}
+	if (find_builtin(n->str) < 0 && strcmp(n->str, "pcomm") && strcmp(n->str, "ppid"))
+		return false;
+	int mode = BM_DEFAULT;
+	if (n->nkids == 1) {
+		const struct node *a = n->kids[0];
+		size_t i = 0;
+		while (i < sizeof(builtin_modes) / sizeof(builtin_modes[0]) &&
+		       (strcmp(builtin_modes[i].builtin, n->str) || a->kind != N_BUILTIN ||
+			strcmp(builtin_modes[i].mode, a->str)))
+			i++;
+		if (i == sizeof(builtin_modes) / sizeof(builtin_modes[0])) {
+			char modes[128] = "";
+			for (i = 0; i < sizeof(builtin_modes) / sizeof(builtin_modes[0]); i++)
+				if (!strcmp(builtin_modes[i].builtin, n->str))
+					snprintf(modes + strlen(modes), sizeof(modes) - strlen(modes), "%s%s",
+						 *modes ? ", " : "", builtin_modes[i].mode);
+			error_at(s, a->loc, "%s() takes one of: %s", n->str, *modes ? modes : "(none)");
+			return true;
+		}
+		mode = builtin_modes[i].num;
+	} else if (n->nkids > 1) {
+		error_at(s, n->loc, "%s() takes at most one argument", n->str);
+		return true;
+	}
+	for (int i = 0; i < n->nkids; i++)
+		node_free(n->kids[i]);
+	n->nkids = 0;
+	n->kind = N_BUILTIN;
+	n->num = mode;
+	check_builtin(s, n);
+	return true;
+}
+
+/* Functions of bpftrace that bpfkit knows but does not compile, and why
+ * (docs/language.md lists them too); NULL for others. */
+static const char *unsupported_reason(const char *fn)
+{
+	static const struct { const char *fn, *why; } known[] = {
+		{ "path", "path() is not supported: it needs the bpf_d_path helper of fentry programs" },
+		{ "skboutput", "skboutput() is not supported: it needs the bpf_skb_output helper of fentry programs" },
+		{ "socket_cookie", "socket_cookie() is not supported: it needs fentry programs" },
+		{ "unwatch", "unwatch() is not supported yet" },
+	};
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (!strcmp(known[i].fn, fn))
+			return known[i].why;
+	return NULL;
+}
+
 static void check_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
+	if (check_builtin_call(s, n))
+		return;
 	if (!strcmp(fn, "cat") || !strcmp(fn, "system")) {
 		check_format_call(s, n);
 		return;
 	}
 	if (!strcmp(fn, "time") || !strcmp(fn, "signal") || !strcmp(fn, "strncmp") ||
+	    !strcmp(fn, "signal_thread") ||
 	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
 	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
@@ -1252,6 +1490,14 @@ static void check_call(struct sema *s, struct node *n)
 		check_stack(s, n, fn[0] == 'u');
 		return;
 	}
+	if (!strcmp(fn, "percpu_kaddr")) {
+		check_percpu_kaddr(s, n);
+		return;
+	}
+	if (!strcmp(fn, "strerror") || !strcmp(fn, "syscall_name") || !strcmp(fn, "cgroup_path")) {
+		check_named_int_call(s, n);
+		return;
+	}
 	if (!strcmp(fn, "ksym") || !strcmp(fn, "usym") || !strcmp(fn, "kaddr")) {
 		check_symbol_call(s, n);
 		return;
@@ -1263,6 +1509,17 @@ static void check_call(struct sema *s, struct node *n)
 	}
 	if (!strcmp(fn, "printf")) {
 		check_printf(s, n);
+	} else if (!strcmp(fn, "errorf") || !strcmp(fn, "warnf")) {
+		check_diag_printf(s, n);
+	} else if (!strcmp(fn, "debugf")) {
+		check_debugf(s, n);
+	} else if (!strcmp(fn, "strlen")) {
+		if (!expect_nargs(s, n, 1, 1))
+			return;
+		check_expr(s, n->kids[0]);
+		if (n->kids[0]->type.kind != T_STR && n->kids[0]->type.kind != T_NONE)
+			error_at(s, n->kids[0]->loc, "strlen() takes a string");
+		set_type(n, int64(false));
 	} else if (!strcmp(fn, "str")) {
 		check_str_call(s, n);
 	} else if (!strcmp(fn, "exit")) {
@@ -1282,7 +1539,11 @@ static void check_call(struct sema *s, struct node *n)
 		if (s->pass == 2)
 			n->id = add_fmt(s, "", n->kids, 1);
 	} else {
-		error_at(s, n->loc, "unknown function: %s()", fn);
+		const char *why = unsupported_reason(fn);
+		if (why)
+			error_at(s, n->loc, "%s", why);
+		else
+			error_at(s, n->loc, "unknown function: %s()", fn);
 	}
 }
 
@@ -1377,8 +1638,9 @@ static void check_positional(struct sema *s, struct node *n)
 static void check_expr(struct sema *s, struct node *n)
 {
 	switch (n->kind) {
-	case N_INT:
-		set_type(n, int64(true));
+	case N_INT:	/* keeps the type a rewritten builtin gave it */
+		if (n->type.kind == T_NONE)
+			set_type(n, int64(true));
 		break;
 	case N_STR:
 		set_type(n, type_str((int)n->num + 1));
@@ -1481,6 +1743,12 @@ static void check_expr(struct sema *s, struct node *n)
 			{ "uint32", 4, false }, { "uint64", 8, false },
 		};
 		check_expr(s, n->a);
+		if (n->num == 0 && !strcmp(n->str, "bool")) {
+			if (!type_is_intlike(&n->a->type))
+				error_at(s, n->loc, "only integers and pointers can be cast to bool");
+			set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
+			return;
+		}
 		for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
 			if (n->num == 0 && !strcmp(n->str, ints[i].name)) {
 				if (!type_is_intlike(&n->a->type))
@@ -1532,6 +1800,7 @@ static void check_expr(struct sema *s, struct node *n)
 			struct map_info *m = check_map_key(s, n->a);
 			struct type t = int64(true);
 			map_set_value(s, n, m, &t);
+			set_type(n->a, int64(true));
 		} else if (n->a->kind == N_VAR) {
 			check_var_read(s, n->a);
 			if (n->a->type.kind != T_NONE && !type_is_intlike(&n->a->type))
@@ -1539,7 +1808,7 @@ static void check_expr(struct sema *s, struct node *n)
 		} else {
 			error_at(s, n->loc, "'%s' applies to a $variable or a @map", tok_name((enum tok_kind)n->op));
 		}
-		set_type(n, int64(true));
+		set_type(n, n->a->type.kind == T_NONE ? int64(true) : type_clone(&n->a->type));
 		break;
 	default:
 		error_at(s, n->loc, "unexpected %s in an expression", node_kind_name(n->kind));

@@ -81,6 +81,7 @@ uint32_t type_layout_size(const struct type *t)
 		return 8 + 8 * t->stack_depth;	/* pid, then the frames */
 	case T_USYM:
 	case T_TIMESTAMP:
+	case T_CGROUP_PATH:
 	case T_AVG:
 	case T_STATS:
 	case T_MIN:
@@ -110,6 +111,7 @@ const char *type_name(const struct type *t, char *buf, size_t len)
 		[T_USYM] = "usym", [T_BUF] = "buffer", [T_INET] = "inet",
 		[T_TIMESTAMP] = "timestamp", [T_STRUCT] = "struct",
 		[T_USERNAME] = "username", [T_RECORD] = "record", [T_MACADDR] = "macaddr",
+		[T_ERRNO] = "strerror", [T_SYSCALL] = "syscall_name", [T_CGROUP_PATH] = "cgroup_path",
 		[T_COUNT] = "count", [T_SUM] = "sum",
 		[T_MIN] = "min", [T_MAX] = "max", [T_AVG] = "avg",
 		[T_STATS] = "stats", [T_HIST] = "hist", [T_LHIST] = "lhist",

@@ -30,6 +30,9 @@ enum type_kind {
 	T_USERNAME,	/* username: a uid (8 bytes) printed as the user's name */
 	T_RECORD,	/* the bytes of a kernel struct (size), for print() */
 	T_MACADDR,	/* macaddr(): 6 bytes (8 in the layout) */
+	T_ERRNO,	/* strerror(): an errno printed as its message */
+	T_SYSCALL,	/* syscall_name(): a syscall number printed as its name */
+	T_CGROUP_PATH,	/* cgroup_path(): u64 filter format id, then the cgroup id */
 	T_STRUCT,	/* a kernel struct/union (btf_id) by its address: only
 			 * for member access, never stored */
 	/* aggregation values: only as the value type of a map */

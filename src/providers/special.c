@@ -36,13 +36,13 @@ static void detach_nothing(struct probe *p)
 }
 
 const struct provider provider_begin = {
-	.name = "BEGIN", .prog_type = BPF_PROG_TYPE_RAW_TRACEPOINT,
+	.name = "BEGIN", .alias = "begin", .prog_type = BPF_PROG_TYPE_RAW_TRACEPOINT,
 	.run = RUN_AT_BEGIN, .expand = expand_begin,
 	.attach = attach_nothing, .detach = detach_nothing,
 };
 
 const struct provider provider_end = {
-	.name = "END", .prog_type = BPF_PROG_TYPE_RAW_TRACEPOINT,
+	.name = "END", .alias = "end", .prog_type = BPF_PROG_TYPE_RAW_TRACEPOINT,
 	.run = RUN_AT_END, .expand = expand_end,
 	.attach = attach_nothing, .detach = detach_nothing,
 };

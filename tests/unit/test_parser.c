@@ -428,6 +428,23 @@ static void test_primaries(void)
 
 static void test_statements(void)
 {
+	CHECK_TREE("BEGIN { let $a; let $b: uint16 = 1; let $c: int8; let $d = 2; }",
+		"program\n"
+		"  probe BEGIN\n"
+		"    block\n"
+		"      block\n"
+		"        variable $a\n"
+		"      assign =\n"
+		"        variable $b\n"
+		"        cast (uint16)\n"
+		"          int 1\n"
+		"      assign =\n"
+		"        variable $c\n"
+		"        cast (int8)\n"
+		"          int 0\n"
+		"      assign =\n"
+		"        variable $d\n"
+		"        int 2\n");
 	CHECK_TREE("BEGIN { $x = 1; @x++; $x--; ++@y; --$x; @m[1, 2]++; }",
 		"program\n"
 		"  probe BEGIN\n"
@@ -723,6 +740,10 @@ static void test_locations(void)
 
 static void test_syntax_errors(void)
 {
+	CHECK_SYNTAX_ERROR("BEGIN { let $x: = 1; }",
+		"test.bt:1:17: ERROR: syntax error: expected a type after ':'\n"
+		"BEGIN { let $x: = 1; }\n"
+		"                ^\n");
 	/* Missing '}': the end of the text is the place. */
 	CHECK_SYNTAX_ERROR("BEGIN { @x = 1;",
 		"test.bt:1:16: ERROR: syntax error: missing '}' at end of file\n"

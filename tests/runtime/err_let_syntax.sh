@@ -1,0 +1,3 @@
+# let without a variable.
+RC=1
+ARGS=(-e 'BEGIN { let x = 1; }')

@@ -1,0 +1,3 @@
+# A function bpfkit knows but cannot compile says why.
+RC=1
+ARGS=(-e 'BEGIN { print(path(0)); }')
