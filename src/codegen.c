@@ -698,6 +698,19 @@ static void gen_simple_event(struct cg *cg, enum event_kind kind, int64_t id,
 	emit_event(cg, off, size);
 }
 
+/* EV_EXIT with exit()'s code, 0 without one. */
+static void gen_exit_event(struct cg *cg, struct node *n)
+{
+	int off = stack_alloc(cg, 16);
+	emit(cg, I_ST(BPF_DW, cg->fp, off, EV_EXIT));
+	struct val code = { .kind = V_IMM, .imm = 0 };
+	if (n->nkids)
+		gen_expr(cg, n->kids[0], &code);
+	store_val(cg, off + 8, &(struct type){ .kind = T_INT, .size = 8 }, &code);
+	val_release(cg, &code);
+	emit_event(cg, off, 16);
+}
+
 /* EV_PRINTF / EV_PRINT_VALUE: header then the arguments. */
 static void gen_fmt_event(struct cg *cg, enum event_kind kind, int fmt_id,
 			  struct node **args, int nargs)
@@ -1010,6 +1023,7 @@ static void gen_strcontains(struct cg *cg, struct node *n, struct val *out)
 	const char *needle = n->kids[1]->str;
 	uint32_t nlen = (uint32_t)n->kids[1]->num;
 	uint32_t hsize = n->kids[0]->type.size;
+	bool index = !strcmp(n->str, "strstr");	/* where, not whether */
 	struct fixups found = { 0 };
 	for (uint32_t i = 0; nlen && i + nlen <= hsize; i++) {
 		struct fixups next = { 0 };
@@ -1018,14 +1032,13 @@ static void gen_strcontains(struct cg *cg, struct node *n, struct val *out)
 			fixup_add(&next, here(cg));
 			emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_1, (unsigned char)needle[k], 0));
 		}
+		emit(cg, I_MOV_IMM(BPF_REG_0, index ? (int)i : 1));
 		fixup_add(&found, here(cg));
 		emit(cg, I_JA(0));
 		patch_all(cg, &next, here(cg));
 	}
-	emit(cg, I_MOV_IMM(BPF_REG_0, nlen ? 0 : 1));
-	emit(cg, I_JA(1));
+	emit(cg, I_MOV_IMM(BPF_REG_0, nlen ? (index ? -1 : 0) : (index ? 0 : 1)));
 	patch_all(cg, &found, here(cg));
-	emit(cg, I_MOV_IMM(BPF_REG_0, 1));
 	val_from_reg(cg, out, BPF_REG_0);
 }
 
@@ -1138,7 +1151,7 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_signal(cg, n);
 	} else if (!strcmp(fn, "join")) {
 		gen_join(cg, n);
-	} else if (!strcmp(fn, "strcontains")) {
+	} else if (!strcmp(fn, "strcontains") || !strcmp(fn, "strstr")) {
 		gen_strcontains(cg, n, out);
 	} else if (!strcmp(fn, "len")) {
 		gen_len(cg, n, out);
@@ -1219,7 +1232,7 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
 		call(cg, BPF_FUNC_map_delete_elem);
 	} else if (!strcmp(fn, "exit")) {
-		gen_simple_event(cg, EV_EXIT, 0, NULL, 0);
+		gen_exit_event(cg, n);
 		fixup_add(&cg->returns, here(cg));
 		emit(cg, I_JA(0));
 		cg->dead = true;

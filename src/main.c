@@ -365,9 +365,11 @@ static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
 	struct output *out = output_new(outf, c->format, libbpf_num_possible_cpus());
 	output_set_console(out, stdout);
 	struct timespec attached = { 0 };
+	int exit_code = 0;
 	struct runtime_opts ro = { .child_pid = child, .child_go_fd = go_fd,
 				   .target_pid = c->target_pid, .quiet = c->quiet,
-				   .attach_done = c->timings ? &attached : NULL };
+				   .attach_done = c->timings ? &attached : NULL,
+				   .exit_code = &exit_code };
 	go_fd = -1;	/* the runtime releases the child */
 	status = runtime_run(&prog, &code, &ld, out, &ro, diag);
 	if (c->timings && attached.tv_sec) {
@@ -375,8 +377,10 @@ static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
 		fprintf(stderr, "timing: total %.3f\n", ms_between(&sc.start, &attached));
 	}
 	output_free(out);
-	if (status == 0)
+	if (status == 0) {
 		child = 0;	/* reaped or still running on its own */
+		status = exit_code;
+	}
 out:
 	if (go_fd >= 0)
 		close(go_fd);

@@ -25,6 +25,7 @@ struct run {
 	struct map_desc *maps;
 	struct printf_desc *fmts;
 	bool exit_requested;
+	int exit_code;		/* of exit(code) */
 	int ncpus;
 	bool *full_reported;	/* per map: the "map is full" warning was given */
 	int max_entries;
@@ -139,6 +140,8 @@ static int on_event(void *ctx, void *data, size_t size)
 		break;
 	case EV_EXIT:
 		r->exit_requested = true;
+		if (size >= 16)
+			r->exit_code = (int)(w[1] & 0xff);
 		break;
 	case EV_TIME:
 		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts)
@@ -416,6 +419,8 @@ detach:
 		report_lost(&r);
 		output_print_maps_at_exit(out, r.maps, prog->nmaps);
 		detach_in_background(code);
+		if (ro->exit_code)
+			*ro->exit_code = r.exit_code;
 	} else {
 		detach_all(code);
 	}

@@ -16,6 +16,7 @@ struct runtime_opts {
 	int target_pid;		/* -p: exit when it ends */
 	bool quiet;		/* -q: no "Attaching N probes..." */
 	struct timespec *attach_done;	/* when set, filled after attaching */
+	int *exit_code;		/* when set, gets the script's exit(code) */
 };
 
 /* Returns the exit status for bpfkit: 0 after a normal end. */

@@ -1200,16 +1200,16 @@ static void check_misc_call(struct sema *s, struct node *n)
 		if (s->pass == 2)
 			n->id = add_fmt(s, n->kids[0]->str, NULL, 0);
 		set_type(n, (struct type){ .kind = T_TIMESTAMP, .size = 16 });
-	} else if (!strcmp(fn, "strcontains")) {
+	} else if (!strcmp(fn, "strcontains") || !strcmp(fn, "strstr")) {
 		if (!expect_nargs(s, n, 2, 2))
 			return;
 		check_expr(s, n->kids[0]);
 		check_expr(s, n->kids[1]);
 		if (n->kids[0]->type.kind != T_STR || n->kids[1]->kind != N_STR) {
-			error_at(s, n->loc, "strcontains() takes a string and a string literal to look for");
+			error_at(s, n->loc, "%s() takes a string and a string literal to look for", fn);
 			return;
 		}
-		set_type(n, int64(false));
+		set_type(n, int64(fn[3] == 's'));
 	} else if (!strcmp(fn, "cgroupid")) {
 		if (!expect_nargs(s, n, 1, 1))
 			return;
@@ -1480,6 +1480,7 @@ static void check_call(struct sema *s, struct node *n)
 	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
 	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
+	    !strcmp(fn, "strstr") ||
 	    !strcmp(fn, "override") || !strcmp(fn, "macaddr") || !strcmp(fn, "pton") ||
 	    !strcmp(fn, "uaddr") || !strcmp(fn, "offsetof") || !strcmp(fn, "len") ||
 	    !strcmp(fn, "kptr") || !strcmp(fn, "uptr")) {
@@ -1523,7 +1524,10 @@ static void check_call(struct sema *s, struct node *n)
 	} else if (!strcmp(fn, "str")) {
 		check_str_call(s, n);
 	} else if (!strcmp(fn, "exit")) {
-		expect_nargs(s, n, 0, 0);
+		if (expect_nargs(s, n, 0, 1) && n->nkids) {
+			check_expr(s, n->kids[0]);
+			expect_int_arg(s, n, n->kids[0]);
+		}
 	} else if (!strcmp(fn, "delete") || !strcmp(fn, "clear") ||
 		   !strcmp(fn, "zero") || (!strcmp(fn, "print") && n->nkids &&
 					   n->kids[0]->kind == N_MAP)) {
