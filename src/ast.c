@@ -14,7 +14,7 @@ static const char *const kind_names[N_NKINDS] = {
 	[N_ASSIGN] = "assign", [N_IF] = "if", [N_WHILE] = "while",
 	[N_UNROLL] = "unroll", [N_FOR] = "for", [N_RANGE] = "range",
 	[N_RETURN] = "return", [N_BREAK] = "break", [N_CONTINUE] = "continue",
-	[N_BLOCK] = "block", [N_PROBE] = "probe", [N_PROGRAM] = "program",
+	[N_BLOCK] = "block", [N_PROBE] = "probe", [N_PROGRAM] = "program", [N_CONFIG] = "config",
 };
 
 const char *node_kind_name(enum node_kind k)

@@ -38,7 +38,8 @@ enum node_kind {
 	N_BLOCK,	/* kids */
 	/* top level */
 	N_PROBE,	/* attach points in `attach`; a = predicate or NULL; b = block */
-	N_PROGRAM,	/* kids: probes */
+	N_PROGRAM,	/* kids: probes; a = the config block or NULL */
+	N_CONFIG,	/* kids: N_ASSIGN of a setting (N_BUILTIN) and its value */
 	N_NKINDS
 };
 

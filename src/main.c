@@ -318,7 +318,10 @@ static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
 		printf("AST:\n");
 		ast_dump(stdout, prog.ast, 1);
 	}
+	/* bpftrace 0.17's names, then the newer ones. */
 	const char *strlen_env = getenv("BPFTRACE_STRLEN");
+	if (!strlen_env)
+		strlen_env = getenv("BPFTRACE_MAX_STRLEN");
 	prog.opts.strlen = strlen_env ? atoi(strlen_env) : 64;
 	if (prog.opts.strlen < 1 || prog.opts.strlen > 200) {
 		fprintf(stderr, "bpfkit: BPFTRACE_STRLEN must be from 1 to 200\n");
@@ -326,7 +329,11 @@ static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
 		return 1;
 	}
 	const char *keys_env = getenv("BPFTRACE_MAP_KEYS_MAX");
+	if (!keys_env)
+		keys_env = getenv("BPFTRACE_MAX_MAP_KEYS");
 	prog.opts.map_max_entries = keys_env ? atoi(keys_env) : 4096;
+	prog.opts.strlen_from_env = strlen_env != NULL;
+	prog.opts.map_keys_from_env = keys_env != NULL;
 	prog.opts.target_pid = c->target_pid;
 	prog.opts.params = c->params;
 	prog.opts.nparams = c->nparams;

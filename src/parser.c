@@ -648,9 +648,54 @@ static void free_made(struct parser *p)
 	}
 }
 
+/* `config = {` starts the settings block. Peeks as at_cast() does. */
+static int at_config(struct parser *p)
+{
+	struct lex_mark mark = lex_mark(&p->lx);
+	p->lx.quiet = 1;
+	struct token name = lex_next(&p->lx);
+	struct token eq = lex_next(&p->lx);
+	p->lx.quiet = 0;
+	int yes = name.kind == TK_IDENT && !strcmp(name.text, "config") && eq.kind == TK_ASSIGN;
+	lex_reset(&p->lx, mark);
+	return yes;
+}
+
+/* config = { name = value; ... }: settings the script carries. Like a
+ * probe body it leaves its '}' current, so a probe's attach point follows. */
+static struct node *parse_config(struct parser *p)
+{
+	advance(p);
+	struct node *cfg = new_node(p, N_CONFIG, p->tok.loc);
+	advance(p);
+	expect(p, TK_ASSIGN);
+	expect(p, TK_LBRACE);
+	while (p->tok.kind != TK_RBRACE) {
+		if (accept(p, TK_SEMI))
+			continue;
+		if (p->tok.kind != TK_IDENT)
+			fail_at(p, p->tok.loc, "syntax error: expected a setting name in the config block");
+		struct node *set = new_node(p, N_ASSIGN, p->tok.loc);
+		set->op = TK_ASSIGN;
+		set->a = new_node(p, N_BUILTIN, p->tok.loc);
+		set->a->str = dup_text(p->tok.text, strlen(p->tok.text));
+		advance(p);
+		expect(p, TK_ASSIGN);
+		set->b = parse_expr(p);
+		node_add_kid(cfg, set);
+	}
+	return cfg;
+}
+
 static struct node *parse_all(struct parser *p)
 {
 	struct node *prog = new_node(p, N_PROGRAM, (struct loc){ 1, 1 });
+	int skipped;
+	while ((skipped = lex_skip_directive(&p->lx)) > 0 ||
+	       (skipped = lex_skip_c_definition(&p->lx)) > 0)
+		;
+	if (skipped >= 0 && at_config(p))
+		prog->a = parse_config(p);
 	for (;;) {
 		int d;
 		while ((d = lex_skip_directive(&p->lx)) > 0 ||

@@ -68,6 +68,8 @@ struct options {
 	int nparams;
 	bool unsafe;
 	int map_max_entries;
+	bool strlen_from_env, map_keys_from_env;	/* they beat the config block */
+	bool keep_maps_at_exit;	/* config print_maps_on_exit = false */
 };
 
 struct program {

@@ -417,7 +417,8 @@ detach:
 		run_special(code, ld, RUN_AT_END, diag);
 		ring_buffer__consume(rb);
 		report_lost(&r);
-		output_print_maps_at_exit(out, r.maps, prog->nmaps);
+		if (!prog->opts.keep_maps_at_exit)
+			output_print_maps_at_exit(out, r.maps, prog->nmaps);
 		detach_in_background(code);
 		if (ro->exit_code)
 			*ro->exit_code = r.exit_code;

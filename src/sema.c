@@ -5,6 +5,7 @@
  * probe that assigns it, so the first pass only learns map types (its
  * errors are counted, not printed); the second pass checks and reports. */
 #define _GNU_SOURCE	/* sigabbrev_np */
+#include <ctype.h>
 #include <errno.h>
 #include <arpa/inet.h>
 #include <sys/stat.h>
@@ -12,6 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <bpf/libbpf.h>
 #include "elfsym.h"
@@ -2057,10 +2059,75 @@ static void release_fmts(struct program *prog)
 	prog->nfmts = 0;
 }
 
+/* A setting's name as bpftrace accepts it: BPFTRACE_MAX_STRLEN,
+ * MAX_STRLEN and max_strlen are one. Returns 0 or -ENAMETOOLONG. */
+static int config_name(const char *name, char *out, size_t len)
+{
+	if (!strncasecmp(name, "bpftrace_", 9))
+		name += 9;
+	if (strlen(name) >= len)
+		return -ENAMETOOLONG;
+	for (size_t i = 0; name[i]; i++)
+		out[i] = (char)tolower((unsigned char)name[i]);
+	out[strlen(name)] = 0;
+	return 0;
+}
+
+/* Settings bpftrace has that change nothing bpfkit does. */
+static bool config_without_effect(const char *name)
+{
+	static const char *const names[] = {
+		"cache_user_symbols", "cpp_demangle", "lazy_symbolication", "license",
+		"log_size", "max_bpf_progs", "max_cat_bytes", "max_probes", "missing_probes",
+		"on_stack_limit", "perf_rb_pages", "show_debug_info", "stack_mode",
+		"str_trunc_trailer", "unstable_map_decl", "unstable_tseries", "unstable_addr",
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(names[i], name))
+			return true;
+	return false;
+}
+
+static void apply_setting(struct sema *s, const struct node *set)
+{
+	char name[64];
+	int64_t v = 0;
+	const struct node *val = set->b;
+	bool is_int = is_const_int(val, &v);
+	bool is_false = val->kind == N_BUILTIN && !strcmp(val->str, "false");
+	bool is_true = val->kind == N_BUILTIN && !strcmp(val->str, "true");
+	struct options *o = &s->prog->opts;
+	if (config_name(set->a->str, name, sizeof(name))) {
+		error_at(s, set->loc, "unknown config setting '%s'", set->a->str);
+	} else if (!strcmp(name, "max_strlen") || !strcmp(name, "strlen")) {
+		if (!is_int || v < 1 || v > 200)
+			error_at(s, val->loc, "config %s: a number from 1 to 200", name);
+		else if (!o->strlen_from_env)
+			o->strlen = (int)v;
+	} else if (!strcmp(name, "max_map_keys") || !strcmp(name, "map_keys_max")) {
+		if (!is_int || v < 1 || v > INT32_MAX)
+			error_at(s, val->loc, "config %s: a positive number", name);
+		else if (!o->map_keys_from_env)
+			o->map_max_entries = (int)v;
+	} else if (!strcmp(name, "print_maps_on_exit")) {
+		if (!is_true && !is_false && !is_int)
+			error_at(s, val->loc, "config %s: true or false", name);
+		o->keep_maps_at_exit = is_false || (is_int && !v);
+	} else if (config_without_effect(name)) {
+		diag_warning(s->diag, set->loc, "config %s has no effect in bpfkit", set->a->str);
+	} else {
+		error_at(s, set->loc, "unknown config setting '%s'", set->a->str);
+	}
+}
+
 int sema_run(struct program *prog, struct diag *diag)
 {
-	struct sema s = { .prog = prog, .diag = diag };
+	struct sema s = { .prog = prog, .diag = diag, .pass = 2 };
 	struct node *ast = prog->ast;
+	for (int i = 0; ast->a && i < ast->a->nkids; i++)
+		apply_setting(&s, ast->a->kids[i]);
+	if (s.nerrors)
+		return -EINVAL;
 	if (prog->opts.strlen <= 0)
 		prog->opts.strlen = 64;
 	prog->probes = calloc((size_t)ast->nkids, sizeof(*prog->probes));
