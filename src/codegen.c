@@ -439,6 +439,13 @@ static void gen_usermode(struct cg *cg, struct val *out)
 	emit(cg, I_ALU64_IMM(BPF_RSH, out->reg, 1));	/* CPL 3 -> 1, 0 -> 0 */
 }
 
+/* Whether reading through a value of type t reads user memory: it is
+ * marked so, or it is a plain integer in a uprobe/usdt program. */
+static bool reads_user(const struct cg *cg, const struct type *t)
+{
+	return t->is_user || (t->kind != T_PTR && probe_in_user_space(cg->probe));
+}
+
 static void gen_builtin(struct cg *cg, struct node *n, struct val *out)
 {
 	const char *name = n->str;
@@ -645,7 +652,7 @@ static void gen_str(struct cg *cg, struct node *n, struct val *out)
 		emit(cg, I_MOV_IMM(BPF_REG_2, (int)size));
 	}
 	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
-	call(cg, arg->type.is_user ? BPF_FUNC_probe_read_user_str : BPF_FUNC_probe_read_kernel_str);
+	call(cg, reads_user(cg, &arg->type) ? BPF_FUNC_probe_read_user_str : BPF_FUNC_probe_read_kernel_str);
 	val_release(cg, &a);
 	val_release(cg, &len);
 	val_mem(out, off, rsize);
@@ -989,7 +996,7 @@ static void gen_buf(struct cg *cg, struct node *n, struct val *out)
 	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_2, off));
 	val_to(cg, &a, BPF_REG_3);
 	mem_addr(cg, &(struct val){ .off = off + 8 }, BPF_REG_1);
-	call(cg, at->is_user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
+	call(cg, reads_user(cg, at) ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
 	val_release(cg, &len);
 	val_release(cg, &a);
 	val_mem(out, off, size);
@@ -1171,7 +1178,7 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 			val_to(cg, &a, BPF_REG_3);
 			mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
 			emit(cg, I_MOV_IMM(BPF_REG_2, 6));
-			call(cg, n->kids[0]->type.is_user ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
+			call(cg, reads_user(cg, &n->kids[0]->type) ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
 		}
 		val_release(cg, &a);
 		val_mem(out, off, 8);
@@ -1511,7 +1518,7 @@ static void gen_unop(struct cg *cg, struct node *n, struct val *out)
 		struct val p = { 0 };
 		gen_expr(cg, n->a, &p);
 		int addr = val_in_reg(cg, &p);
-		read_int(cg, addr, &n->type, n->a->type.is_user, 0, 0, out);
+		read_int(cg, addr, &n->type, reads_user(cg, &n->a->type), 0, 0, out);
 		val_release(cg, &p);
 		return;
 	}
@@ -1537,6 +1544,18 @@ static void gen_ternary(struct cg *cg, struct node *n, struct val *out)
 {
 	struct fixups to_false = { 0 };
 	gen_cond_jump_false(cg, n->a, &to_false);
+	if (n->type.kind == T_NONE) {	/* two actions, no value */
+		struct val v = { 0 };
+		gen_expr(cg, n->b, &v);
+		val_release(cg, &v);
+		int to_end = here(cg);
+		emit(cg, I_JA(0));
+		patch_all(cg, &to_false, here(cg));
+		gen_expr(cg, n->c, &v);
+		val_release(cg, &v);
+		patch_jump(cg, to_end, here(cg));
+		return;
+	}
 	if (n->type.kind == T_STR) {
 		uint32_t size = (n->type.size + 7) & ~7u;
 		int off = stack_alloc(cg, size);
@@ -1632,7 +1651,7 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 			out->imm = o->nparams;
 		} else if (n->type.kind == T_INT) {
 			out->kind = V_IMM;
-			out->imm = strtoll(o->params[n->num - 1], NULL, 0);
+			out->imm = n->num <= o->nparams ? strtoll(o->params[n->num - 1], NULL, 0) : 0;
 		} else {
 			const char *s = n->num <= o->nparams ? o->params[n->num - 1] : "";
 			gen_string_const(cg, s, strlen(s), n->type.size, out);

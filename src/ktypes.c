@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <bpf/btf.h>
+#include "cdefs.h"
 #include "ktypes.h"
 
 struct ktypes {
-	struct btf *btf;
+	struct btf *btf;	/* the kernel's, or a split BTF on it with the script's */
+	struct btf *kernel;	/* the kernel's, once split */
 };
 
 struct ktypes *ktypes_load(void)
@@ -29,7 +31,30 @@ void ktypes_free(struct ktypes *kt)
 	if (!kt)
 		return;
 	btf__free(kt->btf);
+	btf__free(kt->kernel);
 	free(kt);
+}
+
+int ktypes_add_definitions(struct ktypes *kt, const char *text, char *msg, size_t len,
+			   int *offset)
+{
+	if (!kt->kernel) {
+		struct btf *split = btf__new_empty_split(kt->btf);
+		if (!split) {
+			snprintf(msg, len, "cannot extend the kernel's BTF: %s", strerror(errno));
+			*offset = 0;
+			return -EINVAL;
+		}
+		kt->kernel = kt->btf;
+		kt->btf = split;
+	}
+	struct cdefs_error err = { .offset = 0 };
+	if (cdefs_add(kt->btf, text, &err)) {
+		snprintf(msg, len, "%s", err.msg);
+		*offset = err.offset;
+		return -EINVAL;
+	}
+	return 0;
 }
 
 /* Skips typedefs and qualifiers. */
@@ -99,7 +124,9 @@ struct type ktypes_type(struct ktypes *kt, uint32_t id, bool user)
 		if (elem && btf_kind(elem) == BTF_KIND_INT && elem->size == 1)
 			return type_str((int)a->nelems);
 		/* Other arrays are used by their address, like records. */
-		struct type arr = { .kind = T_STRUCT, .size = t->size, .btf_id = id, .is_user = user };
+		int64_t size = btf__resolve_size(kt->btf, id);	/* arrays have no size field */
+		struct type arr = { .kind = T_STRUCT, .size = size > 0 ? (uint32_t)size : 0,
+				    .btf_id = id, .is_user = user };
 		return arr;
 	}
 	default:

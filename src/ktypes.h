@@ -12,6 +12,11 @@ struct ktypes;
 /* NULL with errno when the kernel has no BTF. */
 struct ktypes *ktypes_load(void);
 void ktypes_free(struct ktypes *kt);
+/* Adds a script's C definitions (struct, union, enum, typedef) beside the
+ * kernel's types. Returns 0, or -EINVAL with the message and the byte
+ * offset in text where it went wrong. */
+int ktypes_add_definitions(struct ktypes *kt, const char *text, char *msg, size_t len,
+			   int *offset);
 /* "task_struct", "struct task_struct" or "union X": the type id, or a
  * negative errno. */
 int ktypes_find_record(struct ktypes *kt, const char *name);

@@ -134,7 +134,7 @@ int lex_skip_directive(struct lexer *lx)
 
 /* "struct name { ... };" at the top of a script: the kernel's BTF gives
  * bpfkit the types, so C definitions are skipped. Returns 1 if one was. */
-int lex_skip_c_definition(struct lexer *lx)
+int lex_skip_c_definition(struct lexer *lx, struct c_definition *def)
 {
 	static const char *const words[] = { "struct ", "union ", "enum ", "typedef " };
 	if (skip_space(lx))
@@ -145,6 +145,8 @@ int lex_skip_c_definition(struct lexer *lx)
 			break;
 	if (i == sizeof(words) / sizeof(words[0]))
 		return 0;
+	def->text = lx->p;
+	def->at = here(lx);
 	int depth = 0;
 	for (; *lx->p; lx->p++) {
 		if (*lx->p == '\n') {
@@ -153,13 +155,19 @@ int lex_skip_c_definition(struct lexer *lx)
 			lx->p--;
 		} else if (*lx->p == '{') {
 			depth++;
-		} else if (*lx->p == '}') {
-			depth--;
+		} else if (*lx->p == '}' && --depth == 0 && i != 3) {
+			/* struct/union/enum end at their '}', with or without ';' */
+			const char *after = lx->p + 1;
+			while (*after == ' ' || *after == '\t')
+				after++;
+			lx->p = *after == ';' ? after + 1 : lx->p + 1;
+			break;
 		} else if (*lx->p == ';' && depth <= 0) {
 			lx->p++;
-			return 1;
+			break;
 		}
 	}
+	def->len = (size_t)(lx->p - def->text);
 	return 1;
 }
 

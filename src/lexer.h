@@ -57,9 +57,16 @@ struct token lex_attach_point(struct lexer *lx);
  * did, 0 if not, -1 after reporting an unterminated comment. */
 int lex_skip_directive(struct lexer *lx);
 const char *tok_name(enum tok_kind k);
-/* Skips a C type definition at the top level ("struct x { ... };"): 1 if
- * it did, 0 if none starts here, -1 on an unterminated comment. */
-int lex_skip_c_definition(struct lexer *lx);
+/* A C type definition in the script's text. */
+struct c_definition {
+	const char *text;	/* not NUL-terminated: len bytes */
+	size_t len;
+	struct loc at;
+};
+/* Skips a C type definition at the top level ("struct x { ... };", the
+ * ';' after a '}' optional): 1 if it did (and fills def), 0 if none starts
+ * here, -1 on an unterminated comment. */
+int lex_skip_c_definition(struct lexer *lx, struct c_definition *def);
 /* 1 at the end of the text (after white space and comments), 0 if not,
  * -1 after reporting an unterminated comment. */
 int lex_at_end(struct lexer *lx);

@@ -687,20 +687,33 @@ static struct node *parse_config(struct parser *p)
 	return cfg;
 }
 
+/* Skips #include lines and keeps C definitions (their text) in prog->b.
+ * Returns lex_skip_directive's -1 on an unterminated comment, else 0. */
+static int skip_preamble(struct parser *p, struct node *prog)
+{
+	struct c_definition def = { 0 };
+	int d;
+	while ((d = lex_skip_directive(&p->lx)) > 0 || (d = lex_skip_c_definition(&p->lx, &def)) > 0) {
+		if (d == 1 && def.text) {
+			if (!prog->b)
+				prog->b = new_node(p, N_BLOCK, def.at);
+			struct node *text = new_node(p, N_STR, def.at);
+			text->str = dup_text(def.text, def.len);
+			text->num = (int64_t)def.len;
+			node_add_kid(prog->b, text);
+			def.text = NULL;
+		}
+	}
+	return d < 0 ? -1 : 0;
+}
+
 static struct node *parse_all(struct parser *p)
 {
 	struct node *prog = new_node(p, N_PROGRAM, (struct loc){ 1, 1 });
-	int skipped;
-	while ((skipped = lex_skip_directive(&p->lx)) > 0 ||
-	       (skipped = lex_skip_c_definition(&p->lx)) > 0)
-		;
-	if (skipped >= 0 && at_config(p))
+	if (skip_preamble(p, prog) == 0 && at_config(p))
 		prog->a = parse_config(p);
 	for (;;) {
-		int d;
-		while ((d = lex_skip_directive(&p->lx)) > 0 ||
-		       (d = lex_skip_c_definition(&p->lx)) > 0)
-			;
+		int d = skip_preamble(p, prog);
 		if (d < 0)
 			longjmp(p->fail, 1);
 		int end = lex_at_end(&p->lx);

@@ -275,3 +275,9 @@ const char *probe_type_name(const struct probe *p)
 		return "special";
 	return p->prov->name;
 }
+
+bool probe_in_user_space(const struct probe *p)
+{
+	const char *n = p->prov->name;
+	return !strcmp(n, "uprobe") || !strcmp(n, "uretprobe") || !strcmp(n, "usdt");
+}

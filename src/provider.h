@@ -37,6 +37,7 @@ enum field_kind {
 struct ctx_field {
 	char *name;
 	char *ctype;		/* C spelling for -lv, e.g. "const char *" */
+	uint32_t nelems;	/* a tracepoint array's [N] (for -lv), 0 if none */
 	enum field_kind kind;
 	uint32_t offset, size;
 	bool is_signed;
@@ -121,6 +122,9 @@ const struct ctx_field *probe_field(const struct probe *p, const char *name);
 /* What the probetype builtin says: the provider's name, "special" for
  * BEGIN and END. */
 const char *probe_type_name(const struct probe *p);
+/* uprobe, uretprobe, usdt: an address that says nothing of its address
+ * space is a user one there, as in bpftrace. */
+bool probe_in_user_space(const struct probe *p);
 
 /* Finds the provider of an attach point ("t:a:b", "BEGIN") and expands it. */
 int provider_expand(const char *attach, struct probe_list *out, struct errbuf *e);

@@ -31,6 +31,7 @@ struct sema {
 	struct ksyms *ksyms;	/* for kaddr(), loaded on first use */
 	int loop_depth;
 	int in_map_loop;	/* inside for ($kv : @map): a callback without ctx */
+	bool definitions_failed;	/* a C definition was refused (reported) */
 };
 
 static char *xstrdup(const char *s)
@@ -53,8 +54,8 @@ __attribute__((format(printf, 3, 4)))
 static void error_at(struct sema *s, struct loc at, const char *fmt, ...)
 {
 	s->nerrors++;
-	if (s->pass != 2)
-		return;
+	if (s->pass != 2 || s->definitions_failed)
+		return;	/* after a refused C definition, the rest would follow from it */
 	char msg[512];
 	va_list ap;
 	va_start(ap, fmt);
@@ -75,13 +76,49 @@ static struct type int64(bool is_signed)
 }
 
 /* The kernel's types, loaded on first need (it takes some milliseconds). */
+/* The place of a byte of a C definition, for its errors. */
+static struct loc definition_loc(const struct node *def, int offset)
+{
+	struct loc at = def->loc;
+	for (int i = 0; i < offset && def->str[i]; i++) {
+		if (def->str[i] == '\n') {
+			at.line++;
+			at.col = 1;
+		} else {
+			at.col++;
+		}
+	}
+	return at;
+}
+
+/* The kernel's types, loaded on first need, with the script's own C
+ * definitions added. */
+static struct ktypes *load_ktypes(struct sema *s)
+{
+	struct program *prog = s->prog;
+	if (prog->ktypes_tried)
+		return prog->ktypes;
+	prog->ktypes_tried = true;
+	prog->ktypes = ktypes_load();
+	const struct node *defs = prog->ast->b;
+	for (int i = 0; prog->ktypes && defs && i < defs->nkids; i++) {
+		char msg[200];
+		int offset = 0;
+		if (ktypes_add_definitions(prog->ktypes, defs->kids[i]->str, msg, sizeof(msg), &offset)) {
+			int pass = s->pass;
+			s->pass = 2;	/* reported once: the types are loaded once */
+			error_at(s, definition_loc(defs->kids[i], offset), "%s", msg);
+			s->pass = pass;
+			s->definitions_failed = true;
+		}
+	}
+	return prog->ktypes;
+}
+
 static struct ktypes *need_btf(struct sema *s, struct loc at, const char *what)
 {
 	struct program *prog = s->prog;
-	if (!prog->ktypes_tried) {
-		prog->ktypes_tried = true;
-		prog->ktypes = ktypes_load();
-	}
+	load_ktypes(s);
 	if (!prog->ktypes)
 		error_at(s, at, "%s needs the kernel's type information (BTF), which this kernel does not provide",
 			 what);
@@ -258,6 +295,16 @@ static struct var_info *define_var(struct sema *s, struct node *n, const struct 
 	return v;
 }
 
+/* uprobe/uretprobe/usdt probes: an integer made a pointer points into
+ * user memory (probe_in_user_space). */
+static bool user_space_group(const struct sema *s)
+{
+	for (int i = 0; i < s->pi->probes.n; i++)
+		if (!probe_in_user_space(s->pi->probes.v[i]))
+			return false;
+	return s->pi->probes.n > 0;
+}
+
 /* ---- builtins ---- */
 
 struct builtin {
@@ -305,10 +352,8 @@ static struct type field_type(struct sema *s, const struct ctx_field *f)
 	case F_PTR:
 		return (struct type){ .kind = T_PTR, .size = 8, .is_user = f->user_ptr };
 	case F_INT:
-		if (f->btf_type_id && !s->prog->ktypes_tried) {
-			s->prog->ktypes_tried = true;
-			s->prog->ktypes = ktypes_load();
-		}
+		if (f->btf_type_id)
+			load_ktypes(s);
 		if (f->btf_type_id && s->prog->ktypes) {
 			/* A pointer of a known kernel type can be followed. */
 			struct type t = ktypes_type(s->prog->ktypes, f->btf_type_id, false);
@@ -346,10 +391,7 @@ static bool resolve_constant(struct sema *s, struct node *n)
 			return true;
 		}
 	}
-	if (!s->prog->ktypes_tried) {
-		s->prog->ktypes_tried = true;
-		s->prog->ktypes = ktypes_load();
-	}
+	load_ktypes(s);
 	int64_t v;
 	if (s->prog->ktypes && !ktypes_enum_value(s->prog->ktypes, n->str, &v)) {
 		n->kind = N_INT;
@@ -876,6 +918,12 @@ static void check_str_call(struct sema *s, struct node *n)
 {
 	if (!expect_nargs(s, n, 1, 2))
 		return;
+	struct node *a0 = n->kids[0];
+	if (a0->kind == N_POSITIONAL && !a0->str && a0->num > s->prog->opts.nparams) {
+		a0->kind = N_STR;	/* str($N) of a parameter not given: "" */
+		a0->str = xstrdup("");
+		a0->num = 0;
+	}
 	check_expr(s, n->kids[0]);
 	int size = s->prog->opts.strlen;
 	if (n->nkids == 2) {
@@ -1606,6 +1654,12 @@ static void check_var_read(struct sema *s, struct node *n)
 static void check_map_read(struct sema *s, struct node *n)
 {
 	struct map_info *m = check_map_key(s, n);
+	if (m->value.kind == T_NONE && s->pass == 1) {
+		/* @s = @s + 1 may be its only assignment: an integer until the
+		 * assignment says otherwise. */
+		set_type(n, int64(true));
+		return;
+	}
 	if (m->value.kind == T_NONE) {
 		error_at(s, n->loc, "undefined map: %s", n->str);
 		return;
@@ -1632,7 +1686,8 @@ static void check_positional(struct sema *s, struct node *n)
 		set_type(n, int64(false));
 		return;
 	}
-	const char *val = n->num <= o->nparams ? o->params[n->num - 1] : "";
+	/* A parameter not given is 0, or "" inside str() (check_str_call). */
+	const char *val = n->num <= o->nparams ? o->params[n->num - 1] : "0";
 	char *end;
 	strtoll(val, &end, 0);
 	if (*val && !*end)
@@ -1712,6 +1767,9 @@ static void check_expr(struct sema *s, struct node *n)
 		else if (n->b->type.kind == T_STR && n->c->type.kind == T_STR)
 			set_type(n, type_str((int)(n->b->type.size > n->c->type.size ?
 						   n->b->type.size : n->c->type.size)));
+		else if (n->b->kind == N_CALL && n->c->kind == N_CALL &&
+			 n->b->type.kind == T_NONE && n->c->type.kind == T_NONE)
+			;	/* c ? printf(..) : printf(..): a choice of actions */
 		else
 			error_at(s, n->loc, "both branches of '?:' must have the same type");
 		break;
@@ -1778,7 +1836,8 @@ static void check_expr(struct sema *s, struct node *n)
 				break;
 			}
 			set_type(n, (struct type){ .kind = T_PTR, .size = 8, .btf_id = (uint32_t)id,
-						   .is_user = n->a->type.is_user });
+						   .is_user = n->a->type.is_user ||
+							      (n->a->type.kind != T_PTR && user_space_group(s)) });
 			break;
 		}
 		error_at(s, n->loc, "cannot cast to '%s%.*s'", n->str, (int)n->num, "********");
@@ -1787,8 +1846,14 @@ static void check_expr(struct sema *s, struct node *n)
 	case N_SIZEOF:
 		if (n->b)
 			check_expr(s, n->b);
-		if (n->b && n->b->type.kind != T_NONE)
-			n->num = type_layout_size(&n->b->type);
+		if (n->b && n->b->type.kind != T_NONE) {
+			/* The value's own width (a char member is 1), not its
+			 * 8-aligned slot. */
+			const struct type *t = &n->b->type;
+			bool own = t->kind == T_INT || t->kind == T_BOOL || t->kind == T_STR ||
+				   t->kind == T_STRUCT;
+			n->num = own && t->size ? t->size : type_layout_size(t);
+		}
 		else if (n->a) {
 			struct ktypes *kt = need_btf(s, n->loc, "sizeof of a kernel type");
 			int id = kt ? ktypes_find_record(kt, n->a->str) : -ENOENT;
@@ -2154,7 +2219,7 @@ int sema_run(struct program *prog, struct diag *diag)
 	}
 	if (s.ksyms)
 		ksyms_free(s.ksyms);
-	return s.nerrors ? -EINVAL : 0;
+	return s.nerrors || s.definitions_failed ? -EINVAL : 0;
 }
 
 void program_free(struct program *prog)

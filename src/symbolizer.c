@@ -124,7 +124,8 @@ void symbolizer_write_stack(FILE *f, struct symbolizer *s, const struct type *t,
 	const uint64_t *w = data;
 	int pid = user ? (int)w[0] : 0;
 	const uint64_t *ips = user ? w + 1 : w;
-	fputc('\n', f);
+	if (t->stack_depth && ips[0])	/* an empty stack prints as nothing */
+		fputc('\n', f);
 	for (uint32_t i = 0; i < t->stack_depth && ips[i]; i++)
 		write_frame(f, s, user, pid, ips[i], (enum stack_mode)t->stack_mode, indent);
 }

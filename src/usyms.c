@@ -54,6 +54,7 @@ struct jit_sym {
 struct snapshot {
 	struct snapshot *older;	/* retired snapshots, kept for their strings */
 	uint64_t taken_ns;
+	bool after_miss;	/* retaken because a lookup missed */
 	struct umap *maps;	/* sorted by start (as maps lists them) */
 	size_t nmaps;
 	struct jit_sym *jit;	/* sorted by start */
@@ -618,10 +619,15 @@ const char *usyms_name(struct usyms *us, int pid, uint64_t addr,
 		return NULL;
 	}
 	r = resolve(s, addr);
-	/* Maybe mapped since the snapshot; a gone process keeps the old one. */
-	if (!r.known && now_ns() - s->taken_ns >= REFRESH_NS &&
-	    usyms_cache_pid(us, pid) == 0)
-		r = resolve((*proc_slot(us, pid))->snap, addr);
+	/* Maybe mapped since the snapshot (one taken at exec has no
+	 * libraries yet): retake it, at once after a snapshot no miss asked
+	 * for, else at most once a REFRESH_NS. A gone process keeps the old. */
+	if (!r.known && (!s->after_miss || now_ns() - s->taken_ns >= REFRESH_NS) &&
+	    usyms_cache_pid(us, pid) == 0) {
+		s = (*proc_slot(us, pid))->snap;
+		s->after_miss = true;
+		r = resolve(s, addr);
+	}
 	if (offset)
 		*offset = r.offset;
 	if (module)

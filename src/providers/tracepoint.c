@@ -141,12 +141,13 @@ static int parse_field_line(const char *line, const char *category,
 		return -1;
 	char text[256];
 	snprintf(text, sizeof(text), "%.*s", (int)(semi - decl), decl);
-	/* The name is the last word, with any [N] array suffix. */
-	char *bracket = strchr(text, '[');
-	char *name_end = bracket ? bracket : text + strlen(text);
-	char *name = name_end;
+	/* The name is the last word, with any [N] array suffix (the type
+	 * may have brackets of its own: "__data_loc char[] name"). */
+	char *name = text + strlen(text);
 	while (name > text && name[-1] != ' ' && name[-1] != '*')
 		name--;
+	char *bracket = strchr(name, '[');
+	char *name_end = bracket ? bracket : name + strlen(name);
 	f->name = strndup(name, (size_t)(name_end - name));
 	char ctype[256];
 	snprintf(ctype, sizeof(ctype), "%.*s", (int)(name - text), text);
@@ -159,9 +160,13 @@ static int parse_field_line(const char *line, const char *category,
 	f->offset = (uint32_t)strtoul(off + 7, NULL, 10);
 	f->size = (uint32_t)strtoul(size + 5, NULL, 10);
 	f->is_signed = strtol(sgn + 7, NULL, 10) != 0;
+	f->nelems = bracket ? (uint32_t)strtoul(bracket + 1, NULL, 10) : 0;
+	/* Byte arrays (addresses, names) are read whole, as strings are. */
+	bool bytes = strstr(ctype, "char") || !strcmp(ctype, "__u8") || !strcmp(ctype, "u8") ||
+		     !strcmp(ctype, "uint8_t");
 	if (!strncmp(ctype, "__data_loc", 10)) {
 		f->kind = F_DATA_LOC;
-	} else if (bracket && strstr(ctype, "char")) {
+	} else if (bracket && bytes) {
 		f->kind = F_CHAR_ARRAY;
 	} else if (strchr(ctype, '*')) {
 		f->kind = F_PTR;
@@ -262,7 +267,10 @@ static int list_one(const char *cat, const char *name, void *arg)
 	if (read_format(cat, name, &fields, &n))
 		return 0;
 	for (int i = 0; i < n; i++) {
-		fprintf(lc->out, "    %s %s\n", fields[i].ctype, fields[i].name);
+		fprintf(lc->out, "    %s %s", fields[i].ctype, fields[i].name);
+		if (fields[i].nelems)
+			fprintf(lc->out, "[%u]", fields[i].nelems);
+		fputc('\n', lc->out);
 		free(fields[i].name);
 		free(fields[i].ctype);
 	}
