@@ -718,6 +718,27 @@ static void gen_exit_event(struct cg *cg, struct node *n)
 	emit_event(cg, off, 16);
 }
 
+static void gen_fmt_event(struct cg *cg, enum event_kind kind, int fmt_id,
+			  struct node **args, int nargs);
+
+/* assert(cond, msg): unless cond, the message, exit(1), and the probe
+ * ends here. */
+static void gen_assert(struct cg *cg, struct node *n)
+{
+	struct val c = { 0 };
+	gen_expr(cg, n->kids[0], &c);
+	int r = val_in_reg(cg, &c);
+	int holds = here(cg);
+	emit(cg, I_JMP_IMM(BPF_JNE, r, 0, 0));
+	val_release(cg, &c);
+	gen_fmt_event(cg, EV_DIAG, n->id, n->kids + 1, 1);
+	int64_t code = 1;
+	gen_simple_event(cg, EV_EXIT, code, NULL, 0);
+	fixup_add(&cg->returns, here(cg));
+	emit(cg, I_JA(0));
+	patch_jump(cg, holds, here(cg));
+}
+
 /* EV_PRINTF / EV_PRINT_VALUE: header then the arguments. */
 static void gen_fmt_event(struct cg *cg, enum event_kind kind, int fmt_id,
 			  struct node **args, int nargs)
@@ -1068,6 +1089,23 @@ static void gen_percpu_kaddr(struct cg *cg, struct node *n, struct val *out)
 	val_from_reg(cg, out, BPF_REG_0);
 }
 
+/* path(): the kernel writes the path, NUL-terminated, into a zeroed
+ * buffer (zeroed so that equal paths make equal map keys). */
+static void gen_path(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val p = { 0 };
+	gen_expr(cg, n->kids[0], &p);
+	uint32_t size = (n->type.size + 7) & ~7u;
+	int off = stack_alloc(cg, size);
+	stack_zero(cg, off, size);
+	val_to(cg, &p, BPF_REG_1);
+	val_release(cg, &p);
+	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_2);
+	emit(cg, I_MOV_IMM(BPF_REG_3, (int)n->type.size));
+	call(cg, BPF_FUNC_d_path);
+	val_mem(out, off, size);
+}
+
 /* strlen(s): the index of the first NUL in the string's bytes. */
 static void gen_strlen(struct cg *cg, struct node *n, struct val *out)
 {
@@ -1215,10 +1253,16 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_bswap(cg, n, out);
 	} else if (!strcmp(fn, "printf")) {
 		gen_fmt_event(cg, EV_PRINTF, n->id, n->kids + 1, n->nkids - 1);
+	} else if (!strcmp(fn, "assert")) {
+		gen_assert(cg, n);
+	} else if (!strcmp(fn, "static_assert")) {
+		;	/* checked when compiling */
 	} else if (!strcmp(fn, "errorf") || !strcmp(fn, "warnf")) {
 		gen_fmt_event(cg, EV_DIAG, n->id, n->kids + 1, n->nkids - 1);
 	} else if (!strcmp(fn, "debugf")) {
 		gen_debugf(cg, n);
+	} else if (!strcmp(fn, "path")) {
+		gen_path(cg, n, out);
 	} else if (!strcmp(fn, "percpu_kaddr")) {
 		gen_percpu_kaddr(cg, n, out);
 	} else if (!strcmp(fn, "strlen")) {

@@ -274,3 +274,9 @@ int ktypes_member(struct ktypes *kt, uint32_t record_id, const char *name,
 	}
 	return -ENOENT;
 }
+
+bool ktypes_is_array(struct ktypes *kt, uint32_t id)
+{
+	const struct btf_type *t = btf__type_by_id(kt->btf, resolve(kt->btf, id));
+	return t && btf_is_array(t);
+}

@@ -54,6 +54,8 @@ int ktypes_element(struct ktypes *kt, const struct type *base, struct type *elem
  * p (pointer), s (char array) or r (a nested record; its members follow
  * one deeper). Bitfields and other arrays are left out. NULL on error. */
 char *ktypes_describe(struct ktypes *kt, uint32_t id);
+/* Whether BTF type id is an array (after typedefs). */
+bool ktypes_is_array(struct ktypes *kt, uint32_t id);
 /* The struct/union a T_PTR points to, or 0. */
 uint32_t ktypes_pointee_record(struct ktypes *kt, const struct type *ptr);
 

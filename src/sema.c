@@ -696,17 +696,48 @@ static void check_field(struct sema *s, struct node *n)
 
 /* ---- calls ---- */
 
+/* Bytes of bpftrace's integer type names (int8..uint64), else 0. */
+static int int_type_size(const char *name)
+{
+	const char *digits = !strncmp(name, "uint", 4) ? name + 4 : !strncmp(name, "int", 3) ? name + 3 : NULL;
+	if (!digits)
+		return 0;
+	return !strcmp(digits, "8") ? 1 : !strcmp(digits, "16") ? 2 : !strcmp(digits, "32") ? 4 :
+	       !strcmp(digits, "64") ? 8 : 0;
+}
+
+/* The value of a constant integer expression (literals, sizeof, and
+ * operators on them), computed as the generated code would. */
 static bool is_const_int(const struct node *n, int64_t *v)
 {
-	if (n->kind == N_INT) {
+	int64_t a, b;
+	if (n->kind == N_INT || (n->kind == N_SIZEOF && n->type.kind != T_NONE)) {
 		*v = n->num;
 		return true;
 	}
-	if (n->kind == N_UNOP && n->op == TK_MINUS && n->a->kind == N_INT) {
-		*v = -n->a->num;
+	if (n->kind == N_UNOP && n->op != TK_STAR && n->op != TK_AMP && is_const_int(n->a, &a)) {
+		*v = n->op == TK_MINUS ? (int64_t)(0 - (uint64_t)a) : n->op == TK_BANG ? !a : ~a;
 		return true;
 	}
-	return false;
+	if (n->kind != N_BINOP || !is_const_int(n->a, &a) || !is_const_int(n->b, &b))
+		return false;
+	uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
+	switch (n->op) {
+	case TK_PLUS: *v = (int64_t)(ua + ub); return true;
+	case TK_MINUS: *v = (int64_t)(ua - ub); return true;
+	case TK_STAR: *v = (int64_t)(ua * ub); return true;
+	case TK_SLASH: if (!ub) return false; *v = (int64_t)(ua / ub); return true;
+	case TK_PERCENT: if (!ub) return false; *v = (int64_t)(ua % ub); return true;
+	case TK_EQ: *v = a == b; return true;
+	case TK_NE: *v = a != b; return true;
+	case TK_LT: *v = a < b; return true;
+	case TK_GT: *v = a > b; return true;
+	case TK_LE: *v = a <= b; return true;
+	case TK_GE: *v = a >= b; return true;
+	case TK_ANDAND: *v = a && b; return true;
+	case TK_OROR: *v = a || b; return true;
+	default: return false;
+	}
 }
 
 static bool expect_nargs(struct sema *s, struct node *n, int min, int max)
@@ -774,6 +805,83 @@ static void check_printf(struct sema *s, struct node *n)
 	n->id = add_fmt(s, n->kids[0]->str, n->kids + 1, n->nkids - 1);
 }
 
+/* is_str(e), is_integer(e)...: what sema knows of e's type, as a bool
+ * constant (e is not evaluated). */
+static bool check_type_test(struct sema *s, struct node *n)
+{
+	static const char *const tests[] = {
+		"is_str", "is_integer", "is_unsigned_integer", "is_ptr", "is_array", "is_literal",
+	};
+	size_t i = 0;
+	while (i < sizeof(tests) / sizeof(tests[0]) && strcmp(tests[i], n->str))
+		i++;
+	if (i == sizeof(tests) / sizeof(tests[0]))
+		return false;
+	if (!expect_nargs(s, n, 1, 1))
+		return true;
+	struct node *e = n->kids[0];
+	bool literal = e->kind == N_INT || e->kind == N_STR;
+	check_expr(s, e);
+	const struct type *t = &e->type;
+	bool integer = t->kind == T_INT || t->kind == T_BOOL;
+	bool array = (t->kind == T_STRUCT && s->prog->ktypes && ktypes_is_array(s->prog->ktypes, t->btf_id)) ||
+		     (t->kind == T_STR && e->kind == N_FIELD);	/* a char array member */
+	bool answers[] = {
+		t->kind == T_STR, integer, integer && !t->is_signed && t->kind == T_INT,
+		t->kind == T_PTR, array, literal,
+	};
+	for (int k = 0; k < n->nkids; k++)
+		node_free(n->kids[k]);
+	n->nkids = 0;
+	n->kind = N_INT;
+	n->num = answers[i];
+	set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
+	return true;
+}
+
+/* assert(cond, "msg"): when cond is false the run ends with status 1,
+ * after an error naming the place (format n->id, the message its one
+ * argument). */
+static void check_assert(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 2, 2))
+		return;
+	check_expr(s, n->kids[0]);
+	expect_int_arg(s, n, n->kids[0]);
+	if (n->kids[1]->kind != N_STR) {
+		error_at(s, n->kids[1]->loc, "assert() takes a message literal");
+		return;
+	}
+	if (s->pass != 2)
+		return;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	if (!m)
+		abort();
+	fputs(s->diag->src->name, m);	/* a '%' in it would be a conversion: rare */
+	fprintf(m, ":%d:%d: ERROR: assertion failed: %%s\n", n->loc.line, n->loc.col);
+	fclose(m);
+	check_expr(s, n->kids[1]);
+	n->id = add_fmt(s, text, n->kids + 1, 1);	/* the message, as %s's argument */
+	free(text);
+}
+
+/* static_assert(cond, "msg"): checked when compiling; no code. */
+static void check_static_assert(struct sema *s, struct node *n)
+{
+	int64_t v;
+	if (!expect_nargs(s, n, 2, 2))
+		return;
+	check_expr(s, n->kids[0]);
+	if (n->kids[1]->kind != N_STR)
+		error_at(s, n->kids[1]->loc, "static_assert() takes a message literal");
+	else if (!is_const_int(n->kids[0], &v))
+		error_at(s, n->kids[0]->loc, "static_assert() needs a condition known when compiling");
+	else if (!v)
+		error_at(s, n->loc, "static_assert failed: %s", n->kids[1]->str);
+}
+
 /* errorf(), warnf(): a printf to stderr that starts with the call's place,
  * as compiler diagnostics do. */
 static void check_diag_printf(struct sema *s, struct node *n)
@@ -787,8 +895,7 @@ static void check_diag_printf(struct sema *s, struct node *n)
 	FILE *m = open_memstream(&text, &len);
 	if (!m)
 		abort();
-	for (const char *c = s->diag->src->name; *c; c++)
-		fputs(*c == '%' ? "%%" : (char[]){ *c, 0 }, m);
+	fputs(s->diag->src->name, m);	/* a '%' in it would be a conversion: rare */
 	fprintf(m, ":%d:%d: %s: %s\n", n->loc.line, n->loc.col,
 		n->str[0] == 'e' ? "ERROR" : "WARNING", f->fmt);
 	fclose(m);
@@ -1370,6 +1477,33 @@ static void check_misc_call(struct sema *s, struct node *n)
  * that user space prints as text when the value is printed. */
 static void check_named_int_call(struct sema *s, struct node *n);
 
+/* path(p[, size]): bpf_d_path, which only fentry/fexit programs may call,
+ * on the few kernel functions the kernel allows (it checks which). */
+static void check_path(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 2))
+		return;
+	for (int i = 0; i < s->pi->probes.n; i++) {
+		const struct provider *pv = s->pi->probes.v[i]->prov;
+		if (pv->prog_type != BPF_PROG_TYPE_TRACING || !strcmp(pv->name, "iter")) {
+			error_at(s, n->loc, "path() works in fentry/fexit probes only (bpf_d_path), not in %s probes",
+				 pv->name);
+			return;
+		}
+	}
+	check_expr(s, n->kids[0]);
+	if (n->kids[0]->type.kind != T_PTR) {
+		error_at(s, n->kids[0]->loc, "path() takes a struct path pointer, e.g. args->path");
+		return;
+	}
+	int64_t size = s->prog->opts.strlen;
+	if (n->nkids == 2 && (!is_const_int(n->kids[1], &size) || size < 1 || size > 1024)) {
+		error_at(s, n->kids[1]->loc, "path() size must be an integer literal from 1 to 1024");
+		return;
+	}
+	set_type(n, type_str((int)size));
+}
+
 /* The kernel resolves ld_imm64 of a variable's BTF id by its kallsyms
  * entry, which only CONFIG_KALLSYMS_ALL kernels list. */
 static bool kernel_symbol_known(struct sema *s, const char *name)
@@ -1505,7 +1639,6 @@ static bool check_builtin_call(struct sema *s, struct node *n)
 static const char *unsupported_reason(const char *fn)
 {
 	static const struct { const char *fn, *why; } known[] = {
-		{ "path", "path() is not supported: it needs the bpf_d_path helper of fentry programs" },
 		{ "skboutput", "skboutput() is not supported: it needs the bpf_skb_output helper of fentry programs" },
 		{ "socket_cookie", "socket_cookie() is not supported: it needs fentry programs" },
 		{ "unwatch", "unwatch() is not supported yet" },
@@ -1519,7 +1652,7 @@ static const char *unsupported_reason(const char *fn)
 static void check_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
-	if (check_builtin_call(s, n))
+	if (check_builtin_call(s, n) || check_type_test(s, n))
 		return;
 	if (!strcmp(fn, "cat") || !strcmp(fn, "system")) {
 		check_format_call(s, n);
@@ -1545,6 +1678,10 @@ static void check_call(struct sema *s, struct node *n)
 		check_percpu_kaddr(s, n);
 		return;
 	}
+	if (!strcmp(fn, "path")) {
+		check_path(s, n);
+		return;
+	}
 	if (!strcmp(fn, "strerror") || !strcmp(fn, "syscall_name") || !strcmp(fn, "cgroup_path")) {
 		check_named_int_call(s, n);
 		return;
@@ -1562,6 +1699,10 @@ static void check_call(struct sema *s, struct node *n)
 		check_printf(s, n);
 	} else if (!strcmp(fn, "errorf") || !strcmp(fn, "warnf")) {
 		check_diag_printf(s, n);
+	} else if (!strcmp(fn, "static_assert")) {
+		check_static_assert(s, n);
+	} else if (!strcmp(fn, "assert")) {
+		check_assert(s, n);
 	} else if (!strcmp(fn, "debugf")) {
 		check_debugf(s, n);
 	} else if (!strcmp(fn, "strlen")) {
@@ -1854,6 +1995,8 @@ static void check_expr(struct sema *s, struct node *n)
 				   t->kind == T_STRUCT;
 			n->num = own && t->size ? t->size : type_layout_size(t);
 		}
+		else if (n->a && !n->a->num && int_type_size(n->a->str))
+			n->num = int_type_size(n->a->str);
 		else if (n->a) {
 			struct ktypes *kt = need_btf(s, n->loc, "sizeof of a kernel type");
 			int id = kt ? ktypes_find_record(kt, n->a->str) : -ENOENT;
