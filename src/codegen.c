@@ -905,29 +905,43 @@ static void gen_usym(struct cg *cg, struct node *n, struct val *out)
 }
 
 /* strncmp(a, b, n): 0 when the first n bytes match (up to a NUL), else 1. */
+/* strncmp(a, b, n): 0 when equal up to n bytes or a NUL, else 1.
+ * memcmp(a, b, n): n bytes; 0, or a[i] - b[i] at the first difference.
+ * Buffers (buf()) are compared from their bytes, after the length. */
 static void gen_strncmp(struct cg *cg, struct node *n, struct val *out)
 {
+	bool mem = !strcmp(n->str, "memcmp");
 	struct val a = { 0 }, b = { 0 };
 	gen_expr(cg, n->kids[0], &a);
 	gen_expr(cg, n->kids[1], &b);
+	int skip_a = n->kids[0]->type.kind == T_BUF ? 8 : 0;
+	int skip_b = n->kids[1]->type.kind == T_BUF ? 8 : 0;
 	uint32_t len = (uint32_t)n->num;
-	uint32_t max = a.size < b.size ? a.size : b.size;
+	uint32_t max_a = a.size - (uint32_t)skip_a, max_b = b.size - (uint32_t)skip_b;
+	uint32_t max = max_a < max_b ? max_a : max_b;
 	if (len > max)
 		len = max;
 	struct fixups differ = { 0 }, equal = { 0 };
 	for (uint32_t i = 0; i < len; i++) {
-		emit(cg, I_LDX(BPF_B, BPF_REG_1, cg->fp, a.off + (int)i));
-		emit(cg, I_LDX(BPF_B, BPF_REG_2, cg->fp, b.off + (int)i));
+		emit(cg, I_LDX(BPF_B, BPF_REG_1, cg->fp, a.off + skip_a + (int)i));
+		emit(cg, I_LDX(BPF_B, BPF_REG_2, cg->fp, b.off + skip_b + (int)i));
 		fixup_add(&differ, here(cg));
 		emit(cg, I_JMP_REG(BPF_JNE, BPF_REG_1, BPF_REG_2, 0));
-		fixup_add(&equal, here(cg));
-		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, 0));
+		if (!mem) {
+			fixup_add(&equal, here(cg));
+			emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, 0));
+		}
 	}
 	patch_all(cg, &equal, here(cg));
 	emit(cg, I_MOV_IMM(BPF_REG_0, 0));
-	emit(cg, I_JA(1));
+	emit(cg, I_JA(mem ? 2 : 1));
 	patch_all(cg, &differ, here(cg));
-	emit(cg, I_MOV_IMM(BPF_REG_0, 1));
+	if (mem) {
+		emit(cg, I_MOV_REG(BPF_REG_0, BPF_REG_1));
+		emit(cg, I_ALU64_REG(BPF_SUB, BPF_REG_0, BPF_REG_2));
+	} else {
+		emit(cg, I_MOV_IMM(BPF_REG_0, 1));
+	}
 	val_from_reg(cg, out, BPF_REG_0);
 }
 
@@ -1245,7 +1259,7 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		out->kind = V_REG;
 		out->reg = reg_alloc(cg, out);
 		emit(cg, I_LDX(BPF_DW, out->reg, R_CTX, (int)n->num));
-	} else if (!strcmp(fn, "strncmp")) {
+	} else if (!strcmp(fn, "strncmp") || !strcmp(fn, "memcmp")) {
 		gen_strncmp(cg, n, out);
 	} else if (!strcmp(fn, "has_key")) {
 		gen_has_key(cg, n, out);
@@ -1263,6 +1277,12 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_debugf(cg, n);
 	} else if (!strcmp(fn, "path")) {
 		gen_path(cg, n, out);
+	} else if (!strcmp(fn, "socket_cookie")) {
+		struct val sk = { 0 };
+		gen_expr(cg, n->kids[0], &sk);
+		val_to(cg, &sk, BPF_REG_1);
+		val_release(cg, &sk);
+		gen_helper_value(cg, BPF_FUNC_get_socket_cookie, out);
 	} else if (!strcmp(fn, "percpu_kaddr")) {
 		gen_percpu_kaddr(cg, n, out);
 	} else if (!strcmp(fn, "strlen")) {

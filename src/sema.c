@@ -1235,22 +1235,25 @@ static void check_misc_call(struct sema *s, struct node *n)
 			expect_int_arg(s, n, a);
 			n->num = -1;
 		}
-	} else if (!strcmp(fn, "strncmp")) {
+	} else if (!strcmp(fn, "strncmp") || !strcmp(fn, "memcmp")) {
 		int64_t len;
+		bool mem = fn[0] == 'm';
 		if (!expect_nargs(s, n, 3, 3))
 			return;
 		check_expr(s, n->kids[0]);
 		check_expr(s, n->kids[1]);
-		if (n->kids[0]->type.kind != T_STR || n->kids[1]->type.kind != T_STR) {
-			error_at(s, n->loc, "strncmp() compares two strings");
+		enum type_kind ka = n->kids[0]->type.kind, kb = n->kids[1]->type.kind;
+		if ((ka != T_STR && !(mem && ka == T_BUF)) || (kb != T_STR && !(mem && kb == T_BUF))) {
+			error_at(s, n->loc, mem ? "memcmp() compares two strings or buffers" :
+					    "strncmp() compares two strings");
 			return;
 		}
 		if (!is_const_int(n->kids[2], &len) || len < 0) {
-			error_at(s, n->kids[2]->loc, "strncmp() length must be a non-negative integer literal");
+			error_at(s, n->kids[2]->loc, "%s() length must be a non-negative integer literal", fn);
 			return;
 		}
 		n->num = len;
-		set_type(n, int64(false));
+		set_type(n, int64(mem));
 	} else if (!strcmp(fn, "has_key")) {
 		/* The first pass moved the key into the map: has_key(@m[k]). */
 		bool rewritten = n->nkids == 1 && n->kids[0]->kind == N_MAP && n->kids[0]->nkids;
@@ -1477,25 +1480,33 @@ static void check_misc_call(struct sema *s, struct node *n)
  * that user space prints as text when the value is printed. */
 static void check_named_int_call(struct sema *s, struct node *n);
 
-/* path(p[, size]): bpf_d_path, which only fentry/fexit programs may call,
- * on the few kernel functions the kernel allows (it checks which). */
-static void check_path(struct sema *s, struct node *n)
+/* Helpers only fentry/fexit programs have, given a typed kernel pointer
+ * from args. False after reporting why not. */
+static bool check_fentry_helper(struct sema *s, struct node *n, const char *helper,
+				const char *example)
 {
-	if (!expect_nargs(s, n, 1, 2))
-		return;
 	for (int i = 0; i < s->pi->probes.n; i++) {
 		const struct provider *pv = s->pi->probes.v[i]->prov;
 		if (pv->prog_type != BPF_PROG_TYPE_TRACING || !strcmp(pv->name, "iter")) {
-			error_at(s, n->loc, "path() works in fentry/fexit probes only (bpf_d_path), not in %s probes",
-				 pv->name);
-			return;
+			error_at(s, n->loc, "%s() works in fentry/fexit probes only (%s), not in %s probes",
+				 n->str, helper, pv->name);
+			return false;
 		}
 	}
 	check_expr(s, n->kids[0]);
 	if (n->kids[0]->type.kind != T_PTR) {
-		error_at(s, n->kids[0]->loc, "path() takes a struct path pointer, e.g. args->path");
-		return;
+		error_at(s, n->kids[0]->loc, "%s() takes a kernel pointer from args, e.g. %s", n->str, example);
+		return false;
 	}
+	return true;
+}
+
+/* path(p[, size]): bpf_d_path, which only fentry/fexit programs may call,
+ * on the few kernel functions the kernel allows (it checks which). */
+static void check_path(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 2) || !check_fentry_helper(s, n, "bpf_d_path", "args->path"))
+		return;
 	int64_t size = s->prog->opts.strlen;
 	if (n->nkids == 2 && (!is_const_int(n->kids[1], &size) || size < 1 || size > 1024)) {
 		error_at(s, n->kids[1]->loc, "path() size must be an integer literal from 1 to 1024");
@@ -1640,7 +1651,6 @@ static const char *unsupported_reason(const char *fn)
 {
 	static const struct { const char *fn, *why; } known[] = {
 		{ "skboutput", "skboutput() is not supported: it needs the bpf_skb_output helper of fentry programs" },
-		{ "socket_cookie", "socket_cookie() is not supported: it needs fentry programs" },
 		{ "unwatch", "unwatch() is not supported yet" },
 	};
 	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
@@ -1659,7 +1669,7 @@ static void check_call(struct sema *s, struct node *n)
 		return;
 	}
 	if (!strcmp(fn, "time") || !strcmp(fn, "signal") || !strcmp(fn, "strncmp") ||
-	    !strcmp(fn, "signal_thread") ||
+	    !strcmp(fn, "signal_thread") || !strcmp(fn, "memcmp") ||
 	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
 	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
@@ -1680,6 +1690,11 @@ static void check_call(struct sema *s, struct node *n)
 	}
 	if (!strcmp(fn, "path")) {
 		check_path(s, n);
+		return;
+	}
+	if (!strcmp(fn, "socket_cookie")) {
+		if (expect_nargs(s, n, 1, 1) && check_fentry_helper(s, n, "bpf_get_socket_cookie", "args->sk"))
+			set_type(n, int64(false));
 		return;
 	}
 	if (!strcmp(fn, "strerror") || !strcmp(fn, "syscall_name") || !strcmp(fn, "cgroup_path")) {
