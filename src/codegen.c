@@ -955,6 +955,27 @@ static void gen_has_key(struct cg *cg, struct node *n, struct val *out)
 	val_from_reg(cg, out, BPF_REG_0);
 }
 
+/* find(@m[k], $v): a lookup; when found, the value is copied into $v's
+ * slot, 8 bytes at a time (the layout's unit). */
+static void gen_find(struct cg *cg, struct node *n, struct val *out)
+{
+	struct node *m = n->kids[0];
+	int key = gen_map_key(cg, m);
+	gen_lookup(cg, m->id, key);
+	int missing = here(cg);
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 0));
+	const struct node *var = n->kids[1];
+	int slot = cg->var_off[var->id];
+	uint32_t size = type_layout_size(&cg->pi->vars[var->id].type);
+	for (uint32_t off = 0; off < size; off += 8) {
+		emit(cg, I_LDX(BPF_DW, BPF_REG_1, BPF_REG_0, (int)off));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, slot + (int)off));
+	}
+	emit(cg, I_MOV_IMM(BPF_REG_0, 1));
+	patch_jump(cg, missing, here(cg));	/* r0 is 0 there */
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
 static void gen_bswap(struct cg *cg, struct node *n, struct val *out)
 {
 	gen_expr(cg, n->kids[0], out);
@@ -1263,6 +1284,8 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_strncmp(cg, n, out);
 	} else if (!strcmp(fn, "has_key")) {
 		gen_has_key(cg, n, out);
+	} else if (!strcmp(fn, "find")) {
+		gen_find(cg, n, out);
 	} else if (!strcmp(fn, "bswap")) {
 		gen_bswap(cg, n, out);
 	} else if (!strcmp(fn, "printf")) {

@@ -33,8 +33,10 @@ struct cli {
 	enum output_format format;
 	int buffering;		/* -B: _IONBF, _IOLBF, _IOFBF, or -1 for the default */
 	int target_pid;
-	char **params;
+	char **params;		/* positional, then named (--name=value) */
 	int nparams;
+	char **named;
+	int nnamed;
 };
 
 static void usage(FILE *f)
@@ -43,6 +45,8 @@ static void usage(FILE *f)
 	      "    bpfkit [options] FILE [ARGS...]\n"
 	      "    bpfkit [options] - [ARGS...]       (program on standard input)\n"
 	      "    bpfkit [options] -e 'program' [ARGS...]\n"
+	      "    ARGS: positional parameters ($1, $2...), then after \"--\" named\n"
+	      "    ones for getopt(): --name or --name=value\n"
 	      "\n"
 	      "OPTIONS:\n"
 	      "    -e PROGRAM     trace the program given on the command line\n"
@@ -64,8 +68,10 @@ static void usage(FILE *f)
 	      "    -V, --version  print the version\n"
 	      "\n"
 	      "ENVIRONMENT:\n"
-	      "    BPFTRACE_STRLEN        bytes of str() results (default 64, at most 200)\n"
-	      "    BPFTRACE_MAP_KEYS_MAX  entries of each map (default 4096)\n"
+	      "    BPFTRACE_STRLEN        bytes of str() results (default 64, at most 200;\n"
+	      "                           also BPFTRACE_MAX_STRLEN)\n"
+	      "    BPFTRACE_MAP_KEYS_MAX  entries of each map (default 4096; also\n"
+	      "                           BPFTRACE_MAX_MAP_KEYS)\n"
 	      "\n"
 	      "EXAMPLES:\n"
 	      "    bpfkit -e 'tracepoint:raw_syscalls:sys_enter { @[comm] = count(); }'\n"
@@ -82,6 +88,28 @@ static int fail_usage(const char *msg, const char *arg)
 	fprintf(stderr, "bpfkit: %s%s%s\nTry 'bpfkit -h' for help.\n", msg,
 		arg ? ": " : "", arg ? arg : "");
 	return 2;
+}
+
+/* After the script: positional parameters ($1..) and named ones
+ * (--name[=value], for getopt()); a "--" between them is dropped. The
+ * slice of argv is reordered in place: positional first, then named. */
+static void split_params(struct cli *c, char **args, int n)
+{
+	char *copy[n + 1];
+	memcpy(copy, args, (size_t)n * sizeof(char *));
+	for (int pass = 0; pass < 2; pass++) {
+		for (int k = 0; k < n; k++) {
+			bool named = !strncmp(copy[k], "--", 2) && copy[k][2];
+			if (strcmp(copy[k], "--") && named == (pass == 1))
+				args[c->nparams + c->nnamed++] = copy[k];
+		}
+		if (pass == 0) {
+			c->nparams = c->nnamed;
+			c->nnamed = 0;
+		}
+	}
+	c->params = args;
+	c->named = args + c->nparams;
 }
 
 static int parse_cli(int argc, char **argv, struct cli *c)
@@ -162,8 +190,7 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 			return fail_usage("no program given (use -e PROGRAM, a FILE, or - for stdin)", NULL);
 		c->script_path = argv[i++];
 	}
-	c->params = argv + i;
-	c->nparams = argc - i;
+	split_params(c, argv + i, argc - i);
 	return 0;
 }
 
@@ -337,6 +364,11 @@ static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
 	prog.opts.target_pid = c->target_pid;
 	prog.opts.params = c->params;
 	prog.opts.nparams = c->nparams;
+	prog.opts.named = c->named;
+	prog.opts.nnamed = c->nnamed;
+	bool named_used[c->nnamed + 1];
+	memset(named_used, 0, sizeof(named_used));
+	prog.opts.named_used = named_used;
 	prog.opts.unsafe = c->unsafe;
 
 	int status = 1, go_fd = -1, child = 0;

@@ -66,6 +66,9 @@ struct options {
 	int target_pid;		/* -p, 0 when none */
 	char **params;		/* positional parameters $1.. */
 	int nparams;
+	char **named;		/* named parameters: "--name" or "--name=value" */
+	int nnamed;
+	bool *named_used;	/* by getopt(), so others can be refused */
 	bool unsafe;
 	int map_max_entries;
 	bool strlen_from_env, map_keys_from_env;	/* they beat the config block */

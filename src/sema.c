@@ -211,6 +211,21 @@ static bool is_const_int(const struct node *n, int64_t *v);
 static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struct node *a);
 
 /* Types the key expressions of @m[...] and merges them into the map. */
+/* delete(@m, k), has_key(@m, k), find(@m, k, $v) name the key apart;
+ * moved into the map node it reads as @m[k]. A tuple literal is the keys
+ * of a map with several: delete(@m, (1, "a")) is @m[1, "a"]. */
+static void move_key_into_map(struct node *m, struct node *key)
+{
+	if (key->kind != N_TUPLE) {
+		node_add_kid(m, key);
+		return;
+	}
+	for (int i = 0; i < key->nkids; i++)
+		node_add_kid(m, key->kids[i]);
+	key->nkids = 0;
+	node_free(key);
+}
+
 static struct map_info *check_map_key(struct sema *s, struct node *n)
 {
 	struct map_info *m = get_map(s, n);
@@ -867,6 +882,68 @@ static void check_assert(struct sema *s, struct node *n)
 	free(text);
 }
 
+/* The value given as --name[=value] after the script: NULL when not given,
+ * "" for a bare --name. Marks it used. */
+static const char *named_param(struct sema *s, const char *name)
+{
+	const struct options *o = &s->prog->opts;
+	size_t len = strlen(name);
+	for (int i = 0; i < o->nnamed; i++) {
+		const char *arg = o->named[i] + 2;
+		if (!strncmp(arg, name, len) && (arg[len] == 0 || arg[len] == '=')) {
+			o->named_used[i] = true;
+			return arg[len] == '=' ? arg + len + 1 : "";
+		}
+	}
+	return NULL;
+}
+
+/* getopt("name"[, default[, "description"]]): a named parameter, known
+ * when compiling; its type is the default's (bool without one). */
+static void check_getopt(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 3))
+		return;
+	if (n->kids[0]->kind != N_STR || (n->nkids == 3 && n->kids[2]->kind != N_STR)) {
+		error_at(s, n->loc, "getopt() takes a name literal, a default and a description literal");
+		return;
+	}
+	if (n->nkids >= 2)
+		check_expr(s, n->kids[1]);
+	const struct node *def = n->nkids >= 2 ? n->kids[1] : NULL;
+	bool is_bool = !def || def->type.kind == T_BOOL, is_str = def && def->kind == N_STR;
+	int64_t num = 0;
+	if (def && !is_str && !is_const_int(def, &num)) {
+		error_at(s, def->loc, "getopt()'s default must be a literal: a number, a string, true or false");
+		return;
+	}
+	const char *name = n->kids[0]->str;
+	const char *val = named_param(s, name);
+	char *end = NULL;
+	if (val && is_bool && *val) {
+		if (strcmp(val, "true") && strcmp(val, "false") && strcmp(val, "1") && strcmp(val, "0")) {
+			error_at(s, n->loc, "--%s takes true, false, 1 or 0, not '%s'", name, val);
+			return;
+		}
+		num = !strcmp(val, "true") || !strcmp(val, "1");
+	} else if (val && is_bool) {
+		num = 1;
+	} else if (val && !is_str && (!*val || (num = strtoll(val, &end, 0), *end))) {
+		error_at(s, n->loc, "--%s needs a number: --%s=N", name, name);
+		return;
+	}
+	char *text = is_str ? xstrdup(val ? val : def->str) : NULL;
+	for (int i = 0; i < n->nkids; i++)
+		node_free(n->kids[i]);
+	n->nkids = 0;
+	free(n->str);
+	n->str = text;
+	n->kind = text ? N_STR : N_INT;
+	n->num = text ? (int64_t)strlen(text) : num;
+	set_type(n, text ? type_str((int)n->num + 1) :
+		 is_bool ? (struct type){ .kind = T_BOOL, .size = 1 } : int64(true));
+}
+
 /* static_assert(cond, "msg"): checked when compiling; no code. */
 static void check_static_assert(struct sema *s, struct node *n)
 {
@@ -944,7 +1021,7 @@ static void check_map_fn(struct sema *s, struct node *n)
 				error_at(s, n->loc, "delete(@m, key) takes the map without a key");
 				return;
 			}
-			node_add_kid(m, n->kids[1]);
+			move_key_into_map(m, n->kids[1]);
 			n->nkids = 1;
 		}
 		check_map_key(s, m);
@@ -1199,6 +1276,35 @@ static void check_uaddr(struct sema *s, struct node *n)
 	set_type(n, int64(false));
 }
 
+/* find(@m, key, $v): whether @m has key, and if so its value in $v. The
+ * first pass moves the key into the map node: find(@m[key], $v). */
+static void check_find(struct sema *s, struct node *n)
+{
+	if (n->nkids >= 3 && n->kids[0]->kind == N_MAP && !n->kids[0]->nkids) {
+		struct node *m = n->kids[0], *var = n->kids[n->nkids - 1];
+		for (int i = 1; i < n->nkids - 1; i++)
+			move_key_into_map(m, n->kids[i]);
+		n->kids[1] = var;
+		n->nkids = 2;
+	}
+	if (n->nkids != 2 || n->kids[0]->kind != N_MAP || !n->kids[0]->nkids ||
+	    n->kids[1]->kind != N_VAR) {
+		error_at(s, n->loc, "find() takes a map, a key and a $variable: find(@m, k, $v)");
+		return;
+	}
+	struct map_info *m = check_map_key(s, n->kids[0]);
+	if (type_is_agg(&m->value)) {
+		error_at(s, n->loc, "find() reads maps of plain values, not of %s()",
+			 type_name(&m->value, (char[32]){ 0 }, 32));
+		struct type i64 = int64(true);
+		define_var(s, n->kids[1], &i64);	/* no second error for $v */
+		return;
+	}
+	if (m->value.kind != T_NONE)
+		define_var(s, n->kids[1], &m->value);
+	set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
+}
+
 static void check_misc_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
@@ -1269,10 +1375,12 @@ static void check_misc_call(struct sema *s, struct node *n)
 		}
 		struct node *m = n->kids[0];
 		for (int i = 1; i < n->nkids; i++)
-			node_add_kid(m, n->kids[i]);
+			move_key_into_map(m, n->kids[i]);
 		n->nkids = 1;
 		check_map_key(s, m);
 		set_type(n, int64(false));
+	} else if (!strcmp(fn, "find")) {
+		check_find(s, n);
 	} else if (!strcmp(fn, "join")) {
 		if (!expect_nargs(s, n, 1, 2))
 			return;
@@ -1664,12 +1772,16 @@ static void check_call(struct sema *s, struct node *n)
 	const char *fn = n->str;
 	if (check_builtin_call(s, n) || check_type_test(s, n))
 		return;
+	if (!strcmp(fn, "getopt")) {
+		check_getopt(s, n);
+		return;
+	}
 	if (!strcmp(fn, "cat") || !strcmp(fn, "system")) {
 		check_format_call(s, n);
 		return;
 	}
 	if (!strcmp(fn, "time") || !strcmp(fn, "signal") || !strcmp(fn, "strncmp") ||
-	    !strcmp(fn, "signal_thread") || !strcmp(fn, "memcmp") ||
+	    !strcmp(fn, "signal_thread") || !strcmp(fn, "memcmp") || !strcmp(fn, "find") ||
 	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
 	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
@@ -2375,6 +2487,12 @@ int sema_run(struct program *prog, struct diag *diag)
 				 prog->maps[i].name);
 		}
 	}
+	for (int i = 0; i < prog->opts.nnamed && !s.nerrors; i++)
+		if (!prog->opts.named_used[i]) {
+			s.pass = 2;
+			error_at(&s, (struct loc){ 0, 0 }, "unknown named parameter %s: the script's getopt() does not ask for it",
+				 prog->opts.named[i]);
+		}
 	if (s.ksyms)
 		ksyms_free(s.ksyms);
 	return s.nerrors || s.definitions_failed ? -EINVAL : 0;
