@@ -280,3 +280,16 @@ bool ktypes_is_array(struct ktypes *kt, uint32_t id)
 	const struct btf_type *t = btf__type_by_id(kt->btf, resolve(kt->btf, id));
 	return t && btf_is_array(t);
 }
+
+uint32_t ktypes_find_int(struct ktypes *kt, uint32_t size, bool is_signed)
+{
+	uint32_t n = btf__type_cnt(kt->btf);
+	for (uint32_t id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(kt->btf, id);
+		if (!btf_is_int(t) || t->size != size || (btf_int_encoding(t) & BTF_INT_BOOL))
+			continue;
+		if (((btf_int_encoding(t) & BTF_INT_SIGNED) != 0) == is_signed)
+			return id;
+	}
+	return 0;
+}

@@ -54,6 +54,9 @@ int ktypes_element(struct ktypes *kt, const struct type *base, struct type *elem
  * p (pointer), s (char array) or r (a nested record; its members follow
  * one deeper). Bitfields and other arrays are left out. NULL on error. */
 char *ktypes_describe(struct ktypes *kt, uint32_t id);
+/* A BTF integer type of size bytes and that signedness (not bool), for
+ * pointers cast to integer types; 0 if the kernel has none. */
+uint32_t ktypes_find_int(struct ktypes *kt, uint32_t size, bool is_signed);
 /* Whether BTF type id is an array (after typedefs). */
 bool ktypes_is_array(struct ktypes *kt, uint32_t id);
 /* The struct/union a T_PTR points to, or 0. */

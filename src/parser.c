@@ -104,7 +104,8 @@ static const char *const type_words[] = {
 	"struct", "union", "enum", "int8", "int16", "int32", "int64", "uint8",
 	"uint16", "uint32", "uint64", "bool", "char", "short", "int", "long",
 	"unsigned", "signed", "void", "u8", "u16", "u32", "u64", "s8", "s16",
-	"s32", "s64", "string", "inet",
+	"s32", "s64", "string", "inet", "int8_t", "int16_t", "int32_t", "int64_t",
+	"uint8_t", "uint16_t", "uint32_t", "uint64_t",
 };
 
 static int is_type_word(const struct token *t)

@@ -721,6 +721,62 @@ static int int_type_size(const char *name)
 	       !strcmp(digits, "64") ? 8 : 0;
 }
 
+/* An integer type's name as bpftrace and C spell it: int8..uint64,
+ * int8_t.., u8.., s8.., and C's words (unsigned long, char...). */
+static bool c_int_type(const char *name, int *size, bool *is_signed)
+{
+	char digits[8];
+	bool u = name[0] == 'u';
+	if ((sscanf(name, "uint%7[0-9]", digits) == 1 || sscanf(name, "int%7[0-9]", digits) == 1 ||
+	     sscanf(name, "u%7[0-9]", digits) == 1 || sscanf(name, "s%7[0-9]", digits) == 1) &&
+	    strspn(name + strcspn(name, "0123456789") + strlen(digits), "_t") ==
+	    strlen(name + strcspn(name, "0123456789") + strlen(digits))) {
+		int bits = atoi(digits);
+		if (bits != 8 && bits != 16 && bits != 32 && bits != 64)
+			return false;
+		*size = bits / 8;
+		*is_signed = !u;
+		return true;
+	}
+	int longs = 0, shorts = 0, chars = 0, unsig = 0, words = 0;
+	char copy[64];
+	snprintf(copy, sizeof(copy), "%s", name);
+	for (char *save = NULL, *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		words++;
+		if (!strcmp(w, "long"))
+			longs++;
+		else if (!strcmp(w, "short"))
+			shorts++;
+		else if (!strcmp(w, "char"))
+			chars++;
+		else if (!strcmp(w, "unsigned"))
+			unsig++;
+		else if (strcmp(w, "int") && strcmp(w, "signed"))
+			return false;
+	}
+	if (!words)
+		return false;
+	*size = chars ? 1 : shorts ? 2 : longs ? 8 : 4;
+	*is_signed = !unsig;
+	return true;
+}
+
+/* (uint32 *)p, (char *)p, (void *)p: a pointer whose '*' reads an integer
+ * of that width (BTF's type of it); deeper pointers read 8 bytes. */
+static void check_int_pointer_cast(struct sema *s, struct node *n, int size, bool is_signed)
+{
+	if (!type_is_intlike(&n->a->type)) {
+		error_at(s, n->loc, "only integers and pointers can be cast to '%s *'", n->str);
+		return;
+	}
+	struct ktypes *kt = n->num == 1 && strcmp(n->str, "void") ? load_ktypes(s) : NULL;
+	struct type t = { .kind = T_PTR, .size = 8,
+			  .btf_id = kt ? ktypes_find_int(kt, (uint32_t)size, is_signed) : 0,
+			  .is_user = n->a->type.is_user ||
+				     (n->a->type.kind != T_PTR && user_space_group(s)) };
+	set_type(n, t);
+}
+
 /* The value of a constant integer expression (literals, sizeof, and
  * operators on them), computed as the generated code would. */
 static bool is_const_int(const struct node *n, int64_t *v)
@@ -2069,11 +2125,8 @@ static void check_expr(struct sema *s, struct node *n)
 		check_index(s, n);
 		break;
 	case N_CAST: {
-		static const struct { const char *name; int size; bool is_signed; } ints[] = {
-			{ "int8", 1, true }, { "int16", 2, true }, { "int32", 4, true },
-			{ "int64", 8, true }, { "uint8", 1, false }, { "uint16", 2, false },
-			{ "uint32", 4, false }, { "uint64", 8, false },
-		};
+		int size;
+		bool is_signed;
 		check_expr(s, n->a);
 		if (n->num == 0 && !strcmp(n->str, "bool")) {
 			if (!type_is_intlike(&n->a->type))
@@ -2081,14 +2134,16 @@ static void check_expr(struct sema *s, struct node *n)
 			set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
 			return;
 		}
-		for (size_t i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
-			if (n->num == 0 && !strcmp(n->str, ints[i].name)) {
-				if (!type_is_intlike(&n->a->type))
-					error_at(s, n->loc, "cannot cast a %s to %s",
-						 n->a->type.kind == T_STR ? "string" : "non-integer", n->str);
-				set_type(n, type_int(ints[i].size, ints[i].is_signed));
-				return;
-			}
+		if (c_int_type(n->str, &size, &is_signed) && n->num == 0) {
+			if (!type_is_intlike(&n->a->type))
+				error_at(s, n->loc, "cannot cast a %s to %s",
+					 n->a->type.kind == T_STR ? "string" : "non-integer", n->str);
+			set_type(n, type_int(size, is_signed));
+			return;
+		}
+		if ((c_int_type(n->str, &size, &is_signed) || !strcmp(n->str, "void")) && n->num > 0) {
+			check_int_pointer_cast(s, n, size, is_signed);
+			return;
 		}
 		if ((!strncmp(n->str, "struct ", 7) || !strncmp(n->str, "union ", 6)) && n->num == 1) {
 			struct ktypes *kt = need_btf(s, n->loc, "a cast to a struct");
