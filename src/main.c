@@ -72,6 +72,7 @@ static void usage(FILE *f)
 	      "                           also BPFTRACE_MAX_STRLEN)\n"
 	      "    BPFTRACE_MAP_KEYS_MAX  entries of each map (default 4096; also\n"
 	      "                           BPFTRACE_MAX_MAP_KEYS)\n"
+	      "    BPFTRACE_STACK_MODE    kstack/ustack format: bpftrace, perf or raw\n"
 	      "\n"
 	      "EXAMPLES:\n"
 	      "    bpfkit -e 'tracepoint:raw_syscalls:sys_enter { @[comm] = count(); }'\n"
@@ -359,6 +360,17 @@ static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
 	if (!keys_env)
 		keys_env = getenv("BPFTRACE_MAX_MAP_KEYS");
 	prog.opts.map_max_entries = keys_env ? atoi(keys_env) : 4096;
+	const char *mode_env = getenv("BPFTRACE_STACK_MODE");
+	if (mode_env) {
+		prog.opts.stack_mode = !strcmp(mode_env, "perf") ? STACK_PERF :
+				       !strcmp(mode_env, "raw") ? STACK_RAW : STACK_BPFTRACE;
+		if (strcmp(mode_env, "perf") && strcmp(mode_env, "raw") && strcmp(mode_env, "bpftrace")) {
+			fprintf(stderr, "bpfkit: BPFTRACE_STACK_MODE must be bpftrace, perf or raw\n");
+			node_free(prog.ast);
+			return 1;
+		}
+	}
+	prog.opts.stack_mode_from_env = mode_env != NULL;
 	prog.opts.strlen_from_env = strlen_env != NULL;
 	prog.opts.map_keys_from_env = keys_env != NULL;
 	prog.opts.target_pid = c->target_pid;

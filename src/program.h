@@ -71,7 +71,8 @@ struct options {
 	bool *named_used;	/* by getopt(), so others can be refused */
 	bool unsafe;
 	int map_max_entries;
-	bool strlen_from_env, map_keys_from_env;	/* they beat the config block */
+	int stack_mode;		/* enum stack_mode of kstack/ustack without one */
+	bool strlen_from_env, map_keys_from_env, stack_mode_from_env;	/* they beat the config block */
 	bool keep_maps_at_exit;	/* config print_maps_on_exit = false */
 };
 

@@ -1196,28 +1196,36 @@ static void check_str_call(struct sema *s, struct node *n)
 
 #define STACK_MAX_DEPTH 127
 
+/* enum stack_mode of a mode's name, or -1. */
+static int stack_mode_of(const char *name)
+{
+	static const char *const modes[] = { "bpftrace", "perf", "raw" };
+	for (int k = 0; k < 3; k++)
+		if (!strcmp(name, modes[k]))
+			return k;
+	return -1;
+}
+
 /* kstack, ustack, kstack(perf), ustack(bpftrace, 10), kstack(5)... */
 static void check_stack(struct sema *s, struct node *n, bool user)
 {
 	if (no_ctx_in_map_loop(s, n, user ? "ustack" : "kstack"))
 		return;
-	struct type t = { .kind = user ? T_USTACK : T_KSTACK, .stack_depth = STACK_MAX_DEPTH };
+	struct type t = { .kind = user ? T_USTACK : T_KSTACK, .stack_depth = STACK_MAX_DEPTH,
+			  .stack_mode = (uint32_t)s->prog->opts.stack_mode };
 	int i = 0;
 	if (n->kind == N_CALL && n->nkids > 2) {
 		error_at(s, n->loc, "%s() takes a mode and a depth", n->str);
 		return;
 	}
 	if (n->kind == N_CALL && n->nkids && n->kids[0]->kind == N_BUILTIN) {
-		static const char *const modes[] = { "bpftrace", "perf", "raw" };
-		const char *m = n->kids[0]->str;
-		uint32_t k;
-		for (k = 0; k < 3 && strcmp(m, modes[k]); k++)
-			;
-		if (k == 3) {
-			error_at(s, n->kids[0]->loc, "unknown stack mode '%s' (use bpftrace, perf or raw)", m);
+		int k = stack_mode_of(n->kids[0]->str);
+		if (k < 0) {
+			error_at(s, n->kids[0]->loc, "unknown stack mode '%s' (use bpftrace, perf or raw)",
+				 n->kids[0]->str);
 			return;
 		}
-		t.stack_mode = k;
+		t.stack_mode = (uint32_t)k;
 		i = 1;
 	}
 	if (n->kind == N_CALL && i < n->nkids) {
@@ -2469,7 +2477,7 @@ static bool config_without_effect(const char *name)
 	static const char *const names[] = {
 		"cache_user_symbols", "cpp_demangle", "lazy_symbolication", "license",
 		"log_size", "max_bpf_progs", "max_cat_bytes", "max_probes", "missing_probes",
-		"on_stack_limit", "perf_rb_pages", "show_debug_info", "stack_mode",
+		"on_stack_limit", "perf_rb_pages", "show_debug_info",
 		"str_trunc_trailer", "unstable_map_decl", "unstable_tseries", "unstable_addr",
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -2499,6 +2507,12 @@ static void apply_setting(struct sema *s, const struct node *set)
 			error_at(s, val->loc, "config %s: a positive number", name);
 		else if (!o->map_keys_from_env)
 			o->map_max_entries = (int)v;
+	} else if (!strcmp(name, "stack_mode")) {
+		int mode = val->kind == N_BUILTIN ? stack_mode_of(val->str) : -1;
+		if (mode < 0)
+			error_at(s, val->loc, "config stack_mode: bpftrace, perf or raw");
+		else if (!o->stack_mode_from_env)
+			o->stack_mode = mode;
 	} else if (!strcmp(name, "print_maps_on_exit")) {
 		if (!is_true && !is_false && !is_int)
 			error_at(s, val->loc, "config %s: true or false", name);
