@@ -1141,6 +1141,160 @@ static void gen_path(struct cg *cg, struct node *n, struct val *out)
 	val_mem(out, off, size);
 }
 
+/* ---- globmatch ---- */
+
+/* Bytes of the pattern element at pat (of avail bytes): a class [...]
+ * (a ']' first in it is a member), else one character. */
+static size_t glob_elem_len(const char *pat, size_t avail)
+{
+	if (pat[0] != '[')
+		return 1;
+	size_t i = pat[1] == '!' ? 3 : 2;
+	while (i < avail && pat[i] != ']')
+		i++;
+	return i < avail ? i + 1 : 1;	/* no ']': a plain '[' */
+}
+
+/* Jumps to miss unless the string byte in r1 matches the pattern
+ * element at pat: a character, '?' (any but the end), or a class [abc],
+ * [a-z], [!...]. Returns the element's length in the pattern. */
+static size_t glob_elem(struct cg *cg, const char *pat, size_t avail, struct fixups *miss)
+{
+	size_t elen = glob_elem_len(pat, avail);
+	if (elen == 1) {
+		fixup_add(miss, here(cg));
+		if (*pat == '?')
+			emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, 0));
+		else
+			emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_1, (unsigned char)*pat, 0));
+		return 1;
+	}
+	const char *p = pat + 1, *end = pat + elen - 1;	/* end: the ']' */
+	bool negate = *p == '!';
+	p += negate;
+	struct fixups in = { 0 };
+	fixup_add(miss, here(cg));
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, 0));
+	do {	/* a ']' right after '[' or '[!' is a member */
+		if (p + 2 < end && p[1] == '-') {
+			emit(cg, I_JMP_IMM(BPF_JLT, BPF_REG_1, (unsigned char)p[0], 1));
+			fixup_add(&in, here(cg));
+			emit(cg, I_JMP_IMM(BPF_JLE, BPF_REG_1, (unsigned char)p[2], 0));
+			p += 3;
+		} else {
+			fixup_add(&in, here(cg));
+			emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_1, (unsigned char)*p, 0));
+			p++;
+		}
+	} while (p < end);
+	if (negate) {		/* not in the class: a match */
+		emit(cg, I_JA(1));
+		patch_all(cg, &in, here(cg));
+		fixup_add(miss, here(cg));
+		emit(cg, I_JA(0));
+	} else {
+		fixup_add(miss, here(cg));
+		emit(cg, I_JA(0));
+		patch_all(cg, &in, here(cg));
+	}
+	return elen;
+}
+
+/* Pattern elements in seg (len bytes of pattern): the bytes it matches. */
+static int glob_count(const char *seg, size_t len)
+{
+	int n = 0;
+	for (size_t i = 0; i < len; n++)
+		i += glob_elem_len(seg + i, len - i);
+	return n;
+}
+
+/* Jumps to miss unless the pattern segment (no '*') matches the string
+ * at byte off of the string at frame offset base. */
+static void glob_segment_at(struct cg *cg, int base, int off, const char *seg, size_t len,
+			    struct fixups *miss)
+{
+	for (size_t i = 0; i < len; off++) {
+		emit(cg, I_LDX(BPF_B, BPF_REG_1, cg->fp, base + off));
+		i += glob_elem(cg, seg + i, len - i, miss);
+	}
+}
+
+/* globmatch(s, "pattern"): the pattern split at its '*'s; the first part
+ * must match at the start, the last at the end (r3 = the length of s),
+ * each one between at its leftmost place after the one before (r2 = where
+ * the next may start). Unrolled over the string's bytes. */
+static void gen_globmatch(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val s = { 0 };
+	gen_expr(cg, n->kids[0], &s);
+	const char *pat = n->kids[1]->str;
+	int size = (int)n->kids[0]->type.size - 1;	/* bytes before the last NUL */
+	int least = 0;	/* bytes any match needs */
+	for (const char *p = pat; *p; ) {
+		size_t len = *p == '*' ? 1 : strcspn(p, "*");
+		least += *p == '*' ? 0 : glob_count(p, len);
+		p += len;
+	}
+	if (least > size) {	/* no string of this size can match */
+		out->kind = V_IMM;
+		out->imm = 0;
+		return;
+	}
+	struct fixups fail = { 0 }, done = { 0 };
+	emit(cg, I_MOV_IMM(BPF_REG_3, size));
+	for (int i = size - 1; i >= 0; i--) {	/* r3 = the first NUL */
+		emit(cg, I_LDX(BPF_B, BPF_REG_1, cg->fp, s.off + i));
+		emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_1, 0, 1));
+		emit(cg, I_MOV_IMM(BPF_REG_3, i));
+	}
+	const char *star = strchr(pat, '*');
+	size_t first = star ? (size_t)(star - pat) : strlen(pat);
+	int nfirst = glob_count(pat, first);
+	glob_segment_at(cg, s.off, 0, pat, first, &fail);
+	emit(cg, I_MOV_IMM(BPF_REG_2, nfirst));
+	if (!star) {		/* no '*': the whole string */
+		fixup_add(&fail, here(cg));
+		emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_3, nfirst, 0));
+	}
+	while (star) {
+		const char *seg = star + 1;
+		star = strchr(seg, '*');
+		size_t len = star ? (size_t)(star - seg) : strlen(seg);
+		int count = glob_count(seg, len);
+		struct fixups found = { 0 };
+		for (int i = 0; i + count <= size && (len || !star); i++) {
+			struct fixups next = { 0 };
+			fixup_add(&next, here(cg));
+			if (star)	/* a middle part: leftmost at or after r2 */
+				emit(cg, I_JMP_IMM(BPF_JGT, BPF_REG_2, i, 0));
+			else		/* the last part: ends the string */
+				emit(cg, I_JMP_IMM(BPF_JNE, BPF_REG_3, i + count, 0));
+			if (!star) {
+				fixup_add(&fail, here(cg));
+				emit(cg, I_JMP_IMM(BPF_JGT, BPF_REG_2, i, 0));
+			}
+			glob_segment_at(cg, s.off, i, seg, len, &next);
+			emit(cg, I_MOV_IMM(BPF_REG_2, i + count));
+			fixup_add(&found, here(cg));
+			emit(cg, I_JA(0));
+			patch_all(cg, &next, here(cg));
+		}
+		if (len || !star) {
+			fixup_add(&fail, here(cg));
+			emit(cg, I_JA(0));
+		}
+		patch_all(cg, &found, here(cg));
+	}
+	emit(cg, I_MOV_IMM(BPF_REG_0, 1));
+	fixup_add(&done, here(cg));
+	emit(cg, I_JA(0));
+	patch_all(cg, &fail, here(cg));
+	emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+	patch_all(cg, &done, here(cg));
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
 /* strlen(s): the index of the first NUL in the string's bytes. */
 static void gen_strlen(struct cg *cg, struct node *n, struct val *out)
 {
@@ -1300,6 +1454,8 @@ static void gen_call(struct cg *cg, struct node *n, struct val *out)
 		gen_debugf(cg, n);
 	} else if (!strcmp(fn, "path")) {
 		gen_path(cg, n, out);
+	} else if (!strcmp(fn, "globmatch")) {
+		gen_globmatch(cg, n, out);
 	} else if (!strcmp(fn, "socket_cookie")) {
 		struct val sk = { 0 };
 		gen_expr(cg, n->kids[0], &sk);

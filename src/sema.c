@@ -1532,6 +1532,15 @@ static void check_misc_call(struct sema *s, struct node *n)
 		if (s->pass == 2)
 			n->id = add_fmt(s, n->kids[0]->str, NULL, 0);
 		set_type(n, (struct type){ .kind = T_TIMESTAMP, .size = 16 });
+	} else if (!strcmp(fn, "globmatch")) {
+		if (!expect_nargs(s, n, 2, 2))
+			return;
+		check_expr(s, n->kids[0]);
+		if (n->kids[0]->type.kind != T_STR || n->kids[1]->kind != N_STR) {
+			error_at(s, n->loc, "globmatch() takes a string and a pattern literal");
+			return;
+		}
+		set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
 	} else if (!strcmp(fn, "strcontains") || !strcmp(fn, "strstr")) {
 		if (!expect_nargs(s, n, 2, 2))
 			return;
@@ -1849,7 +1858,7 @@ static void check_call(struct sema *s, struct node *n)
 	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
 	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
 	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
-	    !strcmp(fn, "strstr") ||
+	    !strcmp(fn, "strstr") || !strcmp(fn, "globmatch") ||
 	    !strcmp(fn, "override") || !strcmp(fn, "macaddr") || !strcmp(fn, "pton") ||
 	    !strcmp(fn, "uaddr") || !strcmp(fn, "offsetof") || !strcmp(fn, "len") ||
 	    !strcmp(fn, "kptr") || !strcmp(fn, "uptr")) {
