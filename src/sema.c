@@ -1369,293 +1369,345 @@ static void check_find(struct sema *s, struct node *n)
 	set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
 }
 
-static void check_misc_call(struct sema *s, struct node *n)
+static void check_time_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 0, 1))
+		return;
+	if (n->nkids && n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "time() takes a strftime format string literal");
+		return;
+	}
+	if (s->pass == 2)
+		n->id = add_fmt(s, n->nkids ? n->kids[0]->str : "%H:%M:%S\n", NULL, 0);
+}
+
+static void check_signal_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
-	if (!strcmp(fn, "time")) {
-		if (!expect_nargs(s, n, 0, 1))
-			return;
-		if (n->nkids && n->kids[0]->kind != N_STR) {
-			error_at(s, n->loc, "time() takes a strftime format string literal");
-			return;
-		}
-		if (s->pass == 2)
-			n->id = add_fmt(s, n->nkids ? n->kids[0]->str : "%H:%M:%S\n", NULL, 0);
-	} else if (!strcmp(fn, "signal") || !strcmp(fn, "signal_thread")) {
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		if (!s->prog->opts.unsafe) {
-			error_at(s, n->loc, "%s() sends signals: it needs --unsafe", fn);
-			return;
-		}
-		struct node *a = n->kids[0];
-		if (a->kind == N_STR) {
-			/* "SIGKILL" or "KILL", by libc's own table of names. */
-			const char *name = strncmp(a->str, "SIG", 3) ? a->str : a->str + 3;
-			int sig = 1;
-			while (sig < 32 && (!sigabbrev_np(sig) || strcmp(sigabbrev_np(sig), name)))
-				sig++;
-			if (sig == 32) {
-				error_at(s, a->loc, "%s(): unknown signal '%s'", fn, a->str);
-				return;
-			}
-			n->num = sig;
-		} else {
-			check_expr(s, a);
-			expect_int_arg(s, n, a);
-			n->num = -1;
-		}
-	} else if (!strcmp(fn, "strncmp") || !strcmp(fn, "memcmp")) {
-		int64_t len;
-		bool mem = fn[0] == 'm';
-		if (!expect_nargs(s, n, 3, 3))
-			return;
-		check_expr(s, n->kids[0]);
-		check_expr(s, n->kids[1]);
-		enum type_kind ka = n->kids[0]->type.kind, kb = n->kids[1]->type.kind;
-		if ((ka != T_STR && !(mem && ka == T_BUF)) || (kb != T_STR && !(mem && kb == T_BUF))) {
-			error_at(s, n->loc, mem ? "memcmp() compares two strings or buffers" :
-					    "strncmp() compares two strings");
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	if (!s->prog->opts.unsafe) {
+		error_at(s, n->loc, "%s() sends signals: it needs --unsafe", fn);
+		return;
+	}
+	struct node *a = n->kids[0];
+	if (a->kind == N_STR) {
+		/* "SIGKILL" or "KILL", by libc's own table of names. */
+		const char *name = strncmp(a->str, "SIG", 3) ? a->str : a->str + 3;
+		int sig = 1;
+		while (sig < 32 && (!sigabbrev_np(sig) || strcmp(sigabbrev_np(sig), name)))
+			sig++;
+		if (sig == 32) {
+			error_at(s, a->loc, "%s(): unknown signal '%s'", fn, a->str);
 			return;
 		}
-		if (!is_const_int(n->kids[2], &len) || len < 0) {
-			error_at(s, n->kids[2]->loc, "%s() length must be a non-negative integer literal", fn);
-			return;
-		}
-		n->num = len;
-		set_type(n, int64(mem));
-	} else if (!strcmp(fn, "has_key")) {
-		/* The first pass moved the key into the map: has_key(@m[k]). */
-		bool rewritten = n->nkids == 1 && n->kids[0]->kind == N_MAP && n->kids[0]->nkids;
-		if (rewritten) {
-			check_map_key(s, n->kids[0]);
-			set_type(n, int64(false));
-			return;
-		}
-		if (!expect_nargs(s, n, 2, 64) || n->kids[0]->kind != N_MAP || n->kids[0]->nkids) {
-			if (n->nkids >= 2)
-				error_at(s, n->loc, "has_key() takes a map and its key: has_key(@m, k)");
-			return;
-		}
-		struct node *m = n->kids[0];
-		for (int i = 1; i < n->nkids; i++)
-			move_key_into_map(m, n->kids[i]);
-		n->nkids = 1;
-		check_map_key(s, m);
-		set_type(n, int64(false));
-	} else if (!strcmp(fn, "find")) {
-		check_find(s, n);
-	} else if (!strcmp(fn, "join")) {
-		if (!expect_nargs(s, n, 1, 2))
-			return;
-		check_expr(s, n->kids[0]);
-		if (!expect_int_arg(s, n, n->kids[0]))
-			return;
-		if (n->nkids == 2 && n->kids[1]->kind != N_STR) {
-			error_at(s, n->kids[1]->loc, "join() takes a string literal as its delimiter");
-			return;
-		}
-		if (s->pass == 2)
-			n->id = add_fmt(s, n->nkids == 2 ? n->kids[1]->str : " ", NULL, 0);
-	} else if (!strcmp(fn, "reg")) {
-		static const char *const regs[] = {
-			"r15", "r14", "r13", "r12", "bp", "bx", "r11", "r10", "r9", "r8",
-			"ax", "cx", "dx", "si", "di", "orig_ax", "ip", "cs", "flags", "sp", "ss",
-		};
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		if (n->kids[0]->kind != N_STR) {
-			error_at(s, n->loc, "reg() takes a register name literal, e.g. reg(\"ip\")");
-			return;
-		}
-		for (int i = 0; i < s->pi->probes.n; i++) {
-			enum bpf_prog_type pt = s->pi->probes.v[i]->prov->prog_type;
-			if (pt != BPF_PROG_TYPE_KPROBE && pt != BPF_PROG_TYPE_PERF_EVENT) {
-				error_at(s, n->loc, "reg() needs probes that see registers (kprobe, uprobe, usdt, profile), not %s",
-					 s->pi->probes.v[i]->prov->name);
-				return;
-			}
-		}
-		size_t i;
-		for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
-			if (!strcmp(n->kids[0]->str, regs[i]))
-				break;
-		if (i == sizeof(regs) / sizeof(regs[0])) {
-			error_at(s, n->kids[0]->loc, "reg(): unknown register '%s'", n->kids[0]->str);
-			return;
-		}
-		n->num = (int64_t)(8 * i);	/* x86-64 struct pt_regs offset */
-		set_type(n, int64(false));
-	} else if (!strcmp(fn, "buf")) {
-		if (!expect_nargs(s, n, 1, 2))
-			return;
-		check_expr(s, n->kids[0]);
-		int64_t len = 64;
-		if (n->nkids == 2) {
-			check_expr(s, n->kids[1]);
-			if (!is_const_int(n->kids[1], &len))
-				len = s->prog->opts.strlen;	/* run-time length: at most this */
-			else if (len < 1 || len > 1024) {
-				error_at(s, n->kids[1]->loc, "buf() length must be from 1 to 1024");
-				return;
-			}
-		}
-		const struct type *a = &n->kids[0]->type;
-		if (a->kind == T_STR && n->nkids == 1)
-			len = a->size;
-		else if (!type_is_intlike(a) && a->kind != T_STR) {
-			error_at(s, n->loc, "buf() reads from a pointer or an array");
-			return;
-		}
-		set_type(n, (struct type){ .kind = T_BUF, .size = (uint32_t)len });
-	} else if (!strcmp(fn, "ntop")) {
-		if (!expect_nargs(s, n, 1, 2))
-			return;
-		for (int i = 0; i < n->nkids; i++)
-			check_expr(s, n->kids[i]);
-		const struct type *a = &n->kids[n->nkids - 1]->type;
-		if (!type_is_intlike(a) && !(a->kind == T_STR && (a->size == 4 || a->size == 16))) {
-			error_at(s, n->loc, "ntop() takes an IPv4 address as an integer, or a 4- or 16-byte array");
-			return;
-		}
-		set_type(n, (struct type){ .kind = T_INET, .size = 24 });
-	} else if (!strcmp(fn, "strftime")) {
-		if (!expect_nargs(s, n, 2, 2))
-			return;
-		if (n->kids[0]->kind != N_STR) {
-			error_at(s, n->loc, "strftime() takes a format string literal first");
-			return;
-		}
-		check_expr(s, n->kids[1]);
-		if (!expect_int_arg(s, n, n->kids[1]))
-			return;
-		if (s->pass == 2)
-			n->id = add_fmt(s, n->kids[0]->str, NULL, 0);
-		set_type(n, (struct type){ .kind = T_TIMESTAMP, .size = 16 });
-	} else if (!strcmp(fn, "globmatch")) {
-		if (!expect_nargs(s, n, 2, 2))
-			return;
-		check_expr(s, n->kids[0]);
-		if (n->kids[0]->type.kind != T_STR || n->kids[1]->kind != N_STR) {
-			error_at(s, n->loc, "globmatch() takes a string and a pattern literal");
-			return;
-		}
-		set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
-	} else if (!strcmp(fn, "strcontains") || !strcmp(fn, "strstr")) {
-		if (!expect_nargs(s, n, 2, 2))
-			return;
-		check_expr(s, n->kids[0]);
-		check_expr(s, n->kids[1]);
-		if (n->kids[0]->type.kind != T_STR || n->kids[1]->kind != N_STR) {
-			error_at(s, n->loc, "%s() takes a string and a string literal to look for", fn);
-			return;
-		}
-		set_type(n, int64(fn[3] == 's'));
-	} else if (!strcmp(fn, "cgroupid")) {
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		if (n->kids[0]->kind != N_STR) {
-			error_at(s, n->loc, "cgroupid() takes a cgroup path literal");
-			return;
-		}
-		/* A cgroup's id is the inode number of its directory. */
-		struct stat st;
-		if (stat(n->kids[0]->str, &st)) {
-			error_at(s, n->kids[0]->loc, "cgroupid(): %s: %s", n->kids[0]->str, strerror(errno));
-			return;
-		}
-		n->num = (int64_t)st.st_ino;
-		set_type(n, int64(false));
-	} else if (!strcmp(fn, "override")) {
-		for (int i = 0; i < s->pi->probes.n; i++)
-			if (strcmp(s->pi->probes.v[i]->prov->name, "kprobe")) {
-				error_at(s, n->loc, "override() works only in kprobe probes (with CONFIG_BPF_KPROBE_OVERRIDE), not in %s probes",
-					 s->pi->probes.v[i]->prov->name);
-				return;
-			}
-		if (!s->prog->opts.unsafe) {
-			error_at(s, n->loc, "override() changes what the kernel returns: it needs --unsafe");
-			return;
-		}
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		check_expr(s, n->kids[0]);
-		expect_int_arg(s, n, n->kids[0]);
-	} else if (!strcmp(fn, "kptr") || !strcmp(fn, "uptr")) {
-		/* Marks which address space a pointer reads from. */
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		check_expr(s, n->kids[0]);
-		if (!expect_int_arg(s, n, n->kids[0]))
-			return;
-		struct type t = n->kids[0]->type.kind == T_PTR ? n->kids[0]->type :
-				(struct type){ .kind = T_PTR, .size = 8 };
-		t.is_user = fn[0] == 'u';
-		set_type(n, t);
-	} else if (!strcmp(fn, "len")) {
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		struct node *m = n->kids[0];
-		if (m->kind != N_MAP || m->nkids) {
-			error_at(s, n->loc, "len() takes a whole map: len(@m)");
-			return;
-		}
-		struct map_info *mi = get_map(s, m);
-		if (s->pass == 2 && mi->nkeys <= 0 && mi->value.kind != T_NONE) {
-			error_at(s, n->loc, "len() counts the keys of a map; %s has none", m->str);
-			return;
-		}
-		set_type(n, int64(false));
-	} else if (!strcmp(fn, "uaddr")) {
-		check_uaddr(s, n);
-	} else if (!strcmp(fn, "offsetof")) {
-		struct ktypes *kt = need_btf(s, n->loc, "offsetof()");
-		int id = kt && n->a ? ktypes_find_record(kt, n->a->str) : -ENOENT;
-		struct kmember m;
-		if (!kt)
-			return;
-		if (id < 0)
-			error_at(s, n->loc, "the kernel has no type '%s'", n->a ? n->a->str : "");
-		else if (ktypes_member(kt, (uint32_t)id, n->kids[0]->str, false, &m))
-			error_at(s, n->kids[0]->loc, "%s has no member named '%s'", n->a->str, n->kids[0]->str);
-		else
-			n->num = m.offset;
-		set_type(n, int64(false));
-	} else if (!strcmp(fn, "macaddr")) {
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		check_expr(s, n->kids[0]);
-		const struct type *a = &n->kids[0]->type;
-		if (!(a->kind == T_STR && a->size >= 6) && !type_is_intlike(a)) {
-			error_at(s, n->loc, "macaddr() takes a 6-byte array or a pointer to one");
-			return;
-		}
-		set_type(n, (struct type){ .kind = T_MACADDR, .size = 8 });
-	} else if (!strcmp(fn, "pton")) {
-		/* The address's bytes, known when compiling: for comparing with
-		 * address arrays such as args->daddr. */
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		if (n->kids[0]->kind != N_STR) {
-			error_at(s, n->loc, "pton() takes an address string literal");
-			return;
-		}
-		unsigned char bytes[16];
-		int family = strchr(n->kids[0]->str, ':') ? AF_INET6 : AF_INET;
-		if (inet_pton(family, n->kids[0]->str, bytes) != 1) {
-			error_at(s, n->kids[0]->loc, "pton(): '%s' is not an IPv4 or IPv6 address", n->kids[0]->str);
-			return;
-		}
-		set_type(n, type_str(family == AF_INET ? 4 : 16));
-	} else if (!strcmp(fn, "bswap")) {
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		check_expr(s, n->kids[0]);
-		if (!expect_int_arg(s, n, n->kids[0]))
-			return;
-		set_type(n, type_int((int)(n->kids[0]->type.size ? n->kids[0]->type.size : 8), false));
+		n->num = sig;
+	} else {
+		check_expr(s, a);
+		expect_int_arg(s, n, a);
+		n->num = -1;
 	}
 }
+
+static void check_strncmp_call(struct sema *s, struct node *n)
+{
+	const char *fn = n->str;
+	int64_t len;
+	bool mem = fn[0] == 'm';
+	if (!expect_nargs(s, n, 3, 3))
+		return;
+	check_expr(s, n->kids[0]);
+	check_expr(s, n->kids[1]);
+	enum type_kind ka = n->kids[0]->type.kind, kb = n->kids[1]->type.kind;
+	if ((ka != T_STR && !(mem && ka == T_BUF)) || (kb != T_STR && !(mem && kb == T_BUF))) {
+		error_at(s, n->loc, mem ? "memcmp() compares two strings or buffers" :
+				    "strncmp() compares two strings");
+		return;
+	}
+	if (!is_const_int(n->kids[2], &len) || len < 0) {
+		error_at(s, n->kids[2]->loc, "%s() length must be a non-negative integer literal", fn);
+		return;
+	}
+	n->num = len;
+	set_type(n, int64(mem));
+}
+
+static void check_has_key_call(struct sema *s, struct node *n)
+{
+	/* The first pass moved the key into the map: has_key(@m[k]). */
+	bool rewritten = n->nkids == 1 && n->kids[0]->kind == N_MAP && n->kids[0]->nkids;
+	if (rewritten) {
+		check_map_key(s, n->kids[0]);
+		set_type(n, int64(false));
+		return;
+	}
+	if (!expect_nargs(s, n, 2, 64) || n->kids[0]->kind != N_MAP || n->kids[0]->nkids) {
+		if (n->nkids >= 2)
+			error_at(s, n->loc, "has_key() takes a map and its key: has_key(@m, k)");
+		return;
+	}
+	struct node *m = n->kids[0];
+	for (int i = 1; i < n->nkids; i++)
+		move_key_into_map(m, n->kids[i]);
+	n->nkids = 1;
+	check_map_key(s, m);
+	set_type(n, int64(false));
+}
+
+static void check_join_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 2))
+		return;
+	check_expr(s, n->kids[0]);
+	if (!expect_int_arg(s, n, n->kids[0]))
+		return;
+	if (n->nkids == 2 && n->kids[1]->kind != N_STR) {
+		error_at(s, n->kids[1]->loc, "join() takes a string literal as its delimiter");
+		return;
+	}
+	if (s->pass == 2)
+		n->id = add_fmt(s, n->nkids == 2 ? n->kids[1]->str : " ", NULL, 0);
+}
+
+static void check_reg_call(struct sema *s, struct node *n)
+{
+	static const char *const regs[] = {
+		"r15", "r14", "r13", "r12", "bp", "bx", "r11", "r10", "r9", "r8",
+		"ax", "cx", "dx", "si", "di", "orig_ax", "ip", "cs", "flags", "sp", "ss",
+	};
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	if (n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "reg() takes a register name literal, e.g. reg(\"ip\")");
+		return;
+	}
+	for (int i = 0; i < s->pi->probes.n; i++) {
+		enum bpf_prog_type pt = s->pi->probes.v[i]->prov->prog_type;
+		if (pt != BPF_PROG_TYPE_KPROBE && pt != BPF_PROG_TYPE_PERF_EVENT) {
+			error_at(s, n->loc, "reg() needs probes that see registers (kprobe, uprobe, usdt, profile), not %s",
+				 s->pi->probes.v[i]->prov->name);
+			return;
+		}
+	}
+	size_t i;
+	for (i = 0; i < sizeof(regs) / sizeof(regs[0]); i++)
+		if (!strcmp(n->kids[0]->str, regs[i]))
+			break;
+	if (i == sizeof(regs) / sizeof(regs[0])) {
+		error_at(s, n->kids[0]->loc, "reg(): unknown register '%s'", n->kids[0]->str);
+		return;
+	}
+	n->num = (int64_t)(8 * i);	/* x86-64 struct pt_regs offset */
+	set_type(n, int64(false));
+}
+
+static void check_buf_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 2))
+		return;
+	check_expr(s, n->kids[0]);
+	int64_t len = 64;
+	if (n->nkids == 2) {
+		check_expr(s, n->kids[1]);
+		if (!is_const_int(n->kids[1], &len))
+			len = s->prog->opts.strlen;	/* run-time length: at most this */
+		else if (len < 1 || len > 1024) {
+			error_at(s, n->kids[1]->loc, "buf() length must be from 1 to 1024");
+			return;
+		}
+	}
+	const struct type *a = &n->kids[0]->type;
+	if (a->kind == T_STR && n->nkids == 1)
+		len = a->size;
+	else if (!type_is_intlike(a) && a->kind != T_STR) {
+		error_at(s, n->loc, "buf() reads from a pointer or an array");
+		return;
+	}
+	set_type(n, (struct type){ .kind = T_BUF, .size = (uint32_t)len });
+}
+
+static void check_ntop_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 2))
+		return;
+	for (int i = 0; i < n->nkids; i++)
+		check_expr(s, n->kids[i]);
+	const struct type *a = &n->kids[n->nkids - 1]->type;
+	if (!type_is_intlike(a) && !(a->kind == T_STR && (a->size == 4 || a->size == 16))) {
+		error_at(s, n->loc, "ntop() takes an IPv4 address as an integer, or a 4- or 16-byte array");
+		return;
+	}
+	set_type(n, (struct type){ .kind = T_INET, .size = 24 });
+}
+
+static void check_strftime_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 2, 2))
+		return;
+	if (n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "strftime() takes a format string literal first");
+		return;
+	}
+	check_expr(s, n->kids[1]);
+	if (!expect_int_arg(s, n, n->kids[1]))
+		return;
+	if (s->pass == 2)
+		n->id = add_fmt(s, n->kids[0]->str, NULL, 0);
+	set_type(n, (struct type){ .kind = T_TIMESTAMP, .size = 16 });
+}
+
+static void check_globmatch_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 2, 2))
+		return;
+	check_expr(s, n->kids[0]);
+	if (n->kids[0]->type.kind != T_STR || n->kids[1]->kind != N_STR) {
+		error_at(s, n->loc, "globmatch() takes a string and a pattern literal");
+		return;
+	}
+	set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
+}
+
+static void check_strcontains_call(struct sema *s, struct node *n)
+{
+	const char *fn = n->str;
+	if (!expect_nargs(s, n, 2, 2))
+		return;
+	check_expr(s, n->kids[0]);
+	check_expr(s, n->kids[1]);
+	if (n->kids[0]->type.kind != T_STR || n->kids[1]->kind != N_STR) {
+		error_at(s, n->loc, "%s() takes a string and a string literal to look for", fn);
+		return;
+	}
+	set_type(n, int64(fn[3] == 's'));
+}
+
+static void check_cgroupid_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	if (n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "cgroupid() takes a cgroup path literal");
+		return;
+	}
+	/* A cgroup's id is the inode number of its directory. */
+	struct stat st;
+	if (stat(n->kids[0]->str, &st)) {
+		error_at(s, n->kids[0]->loc, "cgroupid(): %s: %s", n->kids[0]->str, strerror(errno));
+		return;
+	}
+	n->num = (int64_t)st.st_ino;
+	set_type(n, int64(false));
+}
+
+static void check_override_call(struct sema *s, struct node *n)
+{
+	for (int i = 0; i < s->pi->probes.n; i++)
+		if (strcmp(s->pi->probes.v[i]->prov->name, "kprobe")) {
+			error_at(s, n->loc, "override() works only in kprobe probes (with CONFIG_BPF_KPROBE_OVERRIDE), not in %s probes",
+				 s->pi->probes.v[i]->prov->name);
+			return;
+		}
+	if (!s->prog->opts.unsafe) {
+		error_at(s, n->loc, "override() changes what the kernel returns: it needs --unsafe");
+		return;
+	}
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	check_expr(s, n->kids[0]);
+	expect_int_arg(s, n, n->kids[0]);
+}
+
+static void check_kptr_call(struct sema *s, struct node *n)
+{
+	const char *fn = n->str;
+	/* Marks which address space a pointer reads from. */
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	check_expr(s, n->kids[0]);
+	if (!expect_int_arg(s, n, n->kids[0]))
+		return;
+	struct type t = n->kids[0]->type.kind == T_PTR ? n->kids[0]->type :
+			(struct type){ .kind = T_PTR, .size = 8 };
+	t.is_user = fn[0] == 'u';
+	set_type(n, t);
+}
+
+static void check_len_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	struct node *m = n->kids[0];
+	if (m->kind != N_MAP || m->nkids) {
+		error_at(s, n->loc, "len() takes a whole map: len(@m)");
+		return;
+	}
+	struct map_info *mi = get_map(s, m);
+	if (s->pass == 2 && mi->nkeys <= 0 && mi->value.kind != T_NONE) {
+		error_at(s, n->loc, "len() counts the keys of a map; %s has none", m->str);
+		return;
+	}
+	set_type(n, int64(false));
+}
+
+static void check_offsetof_call(struct sema *s, struct node *n)
+{
+	struct ktypes *kt = need_btf(s, n->loc, "offsetof()");
+	int id = kt && n->a ? ktypes_find_record(kt, n->a->str) : -ENOENT;
+	struct kmember m;
+	if (!kt)
+		return;
+	if (id < 0)
+		error_at(s, n->loc, "the kernel has no type '%s'", n->a ? n->a->str : "");
+	else if (ktypes_member(kt, (uint32_t)id, n->kids[0]->str, false, &m))
+		error_at(s, n->kids[0]->loc, "%s has no member named '%s'", n->a->str, n->kids[0]->str);
+	else
+		n->num = m.offset;
+	set_type(n, int64(false));
+}
+
+static void check_macaddr_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	check_expr(s, n->kids[0]);
+	const struct type *a = &n->kids[0]->type;
+	if (!(a->kind == T_STR && a->size >= 6) && !type_is_intlike(a)) {
+		error_at(s, n->loc, "macaddr() takes a 6-byte array or a pointer to one");
+		return;
+	}
+	set_type(n, (struct type){ .kind = T_MACADDR, .size = 8 });
+}
+
+static void check_pton_call(struct sema *s, struct node *n)
+{
+	/* The address's bytes, known when compiling: for comparing with
+	 * address arrays such as args->daddr. */
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	if (n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "pton() takes an address string literal");
+		return;
+	}
+	unsigned char bytes[16];
+	int family = strchr(n->kids[0]->str, ':') ? AF_INET6 : AF_INET;
+	if (inet_pton(family, n->kids[0]->str, bytes) != 1) {
+		error_at(s, n->kids[0]->loc, "pton(): '%s' is not an IPv4 or IPv6 address", n->kids[0]->str);
+		return;
+	}
+	set_type(n, type_str(family == AF_INET ? 4 : 16));
+}
+
+static void check_bswap_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	check_expr(s, n->kids[0]);
+	if (!expect_int_arg(s, n, n->kids[0]))
+		return;
+	set_type(n, type_int((int)(n->kids[0]->type.size ? n->kids[0]->type.size : 8), false));
+}
+
 
 /* strerror(e), syscall_name(nr), cgroup_path(id[, "filter"]): integers
  * that user space prints as text when the value is printed. */
@@ -1840,106 +1892,100 @@ static const char *unsupported_reason(const char *fn)
 	return NULL;
 }
 
+static void check_stack_call(struct sema *s, struct node *n)
+{
+	check_stack(s, n, n->str[0] == 'u');
+}
+
+static void check_socket_cookie_call(struct sema *s, struct node *n)
+{
+	if (expect_nargs(s, n, 1, 1) && check_fentry_helper(s, n, "bpf_get_socket_cookie", "args->sk"))
+		set_type(n, int64(false));
+}
+
+static void check_strlen_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	check_expr(s, n->kids[0]);
+	if (n->kids[0]->type.kind != T_STR && n->kids[0]->type.kind != T_NONE)
+		error_at(s, n->kids[0]->loc, "strlen() takes a string");
+	set_type(n, int64(false));
+}
+
+static void check_exit_call(struct sema *s, struct node *n)
+{
+	if (expect_nargs(s, n, 0, 1) && n->nkids) {
+		check_expr(s, n->kids[0]);
+		expect_int_arg(s, n, n->kids[0]);
+	}
+}
+
+/* print(@m[, top[, div]]) prints a map; print(value) a value or a struct. */
+static void check_print_call(struct sema *s, struct node *n)
+{
+	if (n->nkids && n->kids[0]->kind == N_MAP) {
+		check_map_fn(s, n);
+		return;
+	}
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	check_expr(s, n->kids[0]);
+	if (n->kids[0]->type.kind == T_STRUCT) {
+		check_print_record(s, n);
+		return;
+	}
+	if (s->pass == 2)
+		n->id = add_fmt(s, "", n->kids, 1);
+}
+
+/* Each function and what checks it; builtins called as functions, type
+ * tests and aggregations are handled before (check_call). */
+static const struct { const char *name; void (*check)(struct sema *, struct node *); } call_checks[] = {
+	{ "getopt", check_getopt }, { "cat", check_format_call },
+	{ "system", check_format_call }, { "time", check_time_call },
+	{ "signal", check_signal_call }, { "signal_thread", check_signal_call },
+	{ "strncmp", check_strncmp_call }, { "memcmp", check_strncmp_call },
+	{ "has_key", check_has_key_call }, { "find", check_find }, { "join", check_join_call },
+	{ "reg", check_reg_call }, { "buf", check_buf_call }, { "ntop", check_ntop_call },
+	{ "strftime", check_strftime_call }, { "globmatch", check_globmatch_call },
+	{ "strcontains", check_strcontains_call }, { "strstr", check_strcontains_call },
+	{ "cgroupid", check_cgroupid_call }, { "override", check_override_call },
+	{ "kptr", check_kptr_call }, { "uptr", check_kptr_call }, { "len", check_len_call },
+	{ "uaddr", check_uaddr }, { "offsetof", check_offsetof_call },
+	{ "macaddr", check_macaddr_call }, { "pton", check_pton_call },
+	{ "bswap", check_bswap_call }, { "kstack", check_stack_call },
+	{ "ustack", check_stack_call }, { "percpu_kaddr", check_percpu_kaddr },
+	{ "path", check_path }, { "socket_cookie", check_socket_cookie_call },
+	{ "strerror", check_named_int_call }, { "syscall_name", check_named_int_call },
+	{ "cgroup_path", check_named_int_call }, { "ksym", check_symbol_call },
+	{ "usym", check_symbol_call }, { "kaddr", check_symbol_call },
+	{ "printf", check_printf }, { "errorf", check_diag_printf },
+	{ "warnf", check_diag_printf }, { "static_assert", check_static_assert },
+	{ "assert", check_assert }, { "debugf", check_debugf },
+	{ "strlen", check_strlen_call }, { "str", check_str_call },
+	{ "exit", check_exit_call }, { "delete", check_map_fn }, { "clear", check_map_fn },
+	{ "zero", check_map_fn }, { "print", check_print_call },
+};
+
 static void check_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
 	if (check_builtin_call(s, n) || check_type_test(s, n))
 		return;
-	if (!strcmp(fn, "getopt")) {
-		check_getopt(s, n);
-		return;
+	for (size_t i = 0; i < sizeof(call_checks) / sizeof(call_checks[0]); i++) {
+		if (!strcmp(fn, call_checks[i].name)) {
+			call_checks[i].check(s, n);
+			return;
+		}
 	}
-	if (!strcmp(fn, "cat") || !strcmp(fn, "system")) {
-		check_format_call(s, n);
-		return;
-	}
-	if (!strcmp(fn, "time") || !strcmp(fn, "signal") || !strcmp(fn, "strncmp") ||
-	    !strcmp(fn, "signal_thread") || !strcmp(fn, "memcmp") || !strcmp(fn, "find") ||
-	    !strcmp(fn, "has_key") || !strcmp(fn, "bswap") || !strcmp(fn, "join") ||
-	    !strcmp(fn, "reg") || !strcmp(fn, "buf") || !strcmp(fn, "ntop") ||
-	    !strcmp(fn, "strftime") || !strcmp(fn, "strcontains") || !strcmp(fn, "cgroupid") ||
-	    !strcmp(fn, "strstr") || !strcmp(fn, "globmatch") ||
-	    !strcmp(fn, "override") || !strcmp(fn, "macaddr") || !strcmp(fn, "pton") ||
-	    !strcmp(fn, "uaddr") || !strcmp(fn, "offsetof") || !strcmp(fn, "len") ||
-	    !strcmp(fn, "kptr") || !strcmp(fn, "uptr")) {
-		check_misc_call(s, n);
-		return;
-	}
-	if (!strcmp(fn, "kstack") || !strcmp(fn, "ustack")) {
-		check_stack(s, n, fn[0] == 'u');
-		return;
-	}
-	if (!strcmp(fn, "percpu_kaddr")) {
-		check_percpu_kaddr(s, n);
-		return;
-	}
-	if (!strcmp(fn, "path")) {
-		check_path(s, n);
-		return;
-	}
-	if (!strcmp(fn, "socket_cookie")) {
-		if (expect_nargs(s, n, 1, 1) && check_fentry_helper(s, n, "bpf_get_socket_cookie", "args->sk"))
-			set_type(n, int64(false));
-		return;
-	}
-	if (!strcmp(fn, "strerror") || !strcmp(fn, "syscall_name") || !strcmp(fn, "cgroup_path")) {
-		check_named_int_call(s, n);
-		return;
-	}
-	if (!strcmp(fn, "ksym") || !strcmp(fn, "usym") || !strcmp(fn, "kaddr")) {
-		check_symbol_call(s, n);
-		return;
-	}
-	struct type agg = agg_type(s, n);
-	if (agg.kind != T_NONE) {
+	const char *why = unsupported_reason(fn);
+	if (agg_type(s, n).kind != T_NONE)
 		error_at(s, n->loc, "%s() must be assigned to a map, e.g. @x = %s(...)", fn, fn);
-		return;
-	}
-	if (!strcmp(fn, "printf")) {
-		check_printf(s, n);
-	} else if (!strcmp(fn, "errorf") || !strcmp(fn, "warnf")) {
-		check_diag_printf(s, n);
-	} else if (!strcmp(fn, "static_assert")) {
-		check_static_assert(s, n);
-	} else if (!strcmp(fn, "assert")) {
-		check_assert(s, n);
-	} else if (!strcmp(fn, "debugf")) {
-		check_debugf(s, n);
-	} else if (!strcmp(fn, "strlen")) {
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		check_expr(s, n->kids[0]);
-		if (n->kids[0]->type.kind != T_STR && n->kids[0]->type.kind != T_NONE)
-			error_at(s, n->kids[0]->loc, "strlen() takes a string");
-		set_type(n, int64(false));
-	} else if (!strcmp(fn, "str")) {
-		check_str_call(s, n);
-	} else if (!strcmp(fn, "exit")) {
-		if (expect_nargs(s, n, 0, 1) && n->nkids) {
-			check_expr(s, n->kids[0]);
-			expect_int_arg(s, n, n->kids[0]);
-		}
-	} else if (!strcmp(fn, "delete") || !strcmp(fn, "clear") ||
-		   !strcmp(fn, "zero") || (!strcmp(fn, "print") && n->nkids &&
-					   n->kids[0]->kind == N_MAP)) {
-		check_map_fn(s, n);
-	} else if (!strcmp(fn, "print")) {
-		if (!expect_nargs(s, n, 1, 1))
-			return;
-		check_expr(s, n->kids[0]);
-		if (n->kids[0]->type.kind == T_STRUCT) {
-			check_print_record(s, n);
-			return;
-		}
-		if (s->pass == 2)
-			n->id = add_fmt(s, "", n->kids, 1);
-	} else {
-		const char *why = unsupported_reason(fn);
-		if (why)
-			error_at(s, n->loc, "%s", why);
-		else
-			error_at(s, n->loc, "unknown function: %s()", fn);
-	}
+	else if (why)
+		error_at(s, n->loc, "%s", why);
+	else
+		error_at(s, n->loc, "unknown function: %s()", fn);
 }
 
 /* ---- expressions ---- */
