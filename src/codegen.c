@@ -1360,135 +1360,223 @@ static void gen_id_and_value(struct cg *cg, int id, struct node *arg, struct val
 	val_mem(out, off, 16);
 }
 
-static void gen_call(struct cg *cg, struct node *n, struct val *out)
+/* ksym, strerror, syscall_name, kptr, uptr: the argument's value; only
+ * its type (how it prints, which memory it reads) differs. */
+static void gen_argument_call(struct cg *cg, struct node *n, struct val *out)
+{
+	gen_expr(cg, n->kids[0], out);
+}
+
+static void gen_cgroup_path_call(struct cg *cg, struct node *n, struct val *out)
+{
+	gen_id_and_value(cg, n->id, n->kids[0], out);
+}
+
+static void gen_time_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	gen_simple_event(cg, EV_TIME, n->id, NULL, 0);
+}
+
+/* cat and system: a formatted name, acted on by user space. */
+static void gen_cat_call(struct cg *cg, struct node *n, struct val *out)
 {
 	const char *fn = n->str;
-	out->kind = V_NONE;
-	if (!strcmp(fn, "str")) {
-		gen_str(cg, n, out);
-	} else if (!strcmp(fn, "kstack") || !strcmp(fn, "ustack")) {
-		gen_stack(cg, n, out);
-	} else if (!strcmp(fn, "ksym") || !strcmp(fn, "strerror") || !strcmp(fn, "syscall_name")) {
-		gen_expr(cg, n->kids[0], out);
-	} else if (!strcmp(fn, "cgroup_path")) {
-		gen_id_and_value(cg, n->id, n->kids[0], out);
-	} else if (!strcmp(fn, "usym")) {
-		gen_usym(cg, n, out);
-	} else if (!strcmp(fn, "kaddr")) {
-		out->kind = V_IMM;
-		out->imm = n->num;
-	} else if (!strcmp(fn, "time")) {
-		gen_simple_event(cg, EV_TIME, n->id, NULL, 0);
-	} else if (!strcmp(fn, "cat") || !strcmp(fn, "system")) {
-		gen_fmt_event(cg, fn[0] == 'c' ? EV_CAT : EV_SYSTEM, n->id, n->kids + 1, n->nkids - 1);
-	} else if (!strcmp(fn, "signal") || !strcmp(fn, "signal_thread")) {
-		gen_signal(cg, n);
-	} else if (!strcmp(fn, "join")) {
-		gen_join(cg, n);
-	} else if (!strcmp(fn, "strcontains") || !strcmp(fn, "strstr")) {
-		gen_strcontains(cg, n, out);
-	} else if (!strcmp(fn, "len")) {
-		gen_len(cg, n, out);
-	} else if (!strcmp(fn, "kptr") || !strcmp(fn, "uptr")) {
-		gen_expr(cg, n->kids[0], out);	/* only the type changes */
-	} else if (!strcmp(fn, "macaddr")) {
-		struct val a = { 0 };
-		gen_expr(cg, n->kids[0], &a);
-		int off = stack_alloc(cg, 8);
-		stack_zero(cg, off, 8);
-		if (n->kids[0]->type.kind == T_STR) {
-			for (int i = 0; i < 6; i++) {
-				emit(cg, I_LDX(BPF_B, BPF_REG_0, cg->fp, a.off + i));
-				emit(cg, I_STX(BPF_B, cg->fp, BPF_REG_0, off + i));
-			}
-		} else {
-			val_to(cg, &a, BPF_REG_3);
-			mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
-			emit(cg, I_MOV_IMM(BPF_REG_2, 6));
-			call(cg, reads_user(cg, &n->kids[0]->type) ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
+	(void)out;
+	gen_fmt_event(cg, fn[0] == 'c' ? EV_CAT : EV_SYSTEM, n->id, n->kids + 1, n->nkids - 1);
+}
+
+static void gen_signal_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	gen_signal(cg, n);
+}
+
+static void gen_join_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	gen_join(cg, n);
+}
+
+static void gen_macaddr_call(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val a = { 0 };
+	gen_expr(cg, n->kids[0], &a);
+	int off = stack_alloc(cg, 8);
+	stack_zero(cg, off, 8);
+	if (n->kids[0]->type.kind == T_STR) {
+		for (int i = 0; i < 6; i++) {
+			emit(cg, I_LDX(BPF_B, BPF_REG_0, cg->fp, a.off + i));
+			emit(cg, I_STX(BPF_B, cg->fp, BPF_REG_0, off + i));
 		}
-		val_release(cg, &a);
-		val_mem(out, off, 8);
-	} else if (!strcmp(fn, "pton")) {
-		/* The literal was checked by sema; its bytes are constants. */
-		unsigned char bytes[16];
-		inet_pton(n->type.size == 4 ? AF_INET : AF_INET6, n->kids[0]->str, bytes);
-		gen_string_const(cg, (const char *)bytes, n->type.size, n->type.size, out);
-	} else if (!strcmp(fn, "cgroupid") || !strcmp(fn, "uaddr") || !strcmp(fn, "offsetof")) {
-		out->kind = V_IMM;
-		out->imm = n->num;
-	} else if (!strcmp(fn, "override")) {
-		struct val v = { 0 };
-		gen_expr(cg, n->kids[0], &v);
-		val_to(cg, &v, BPF_REG_2);
-		val_release(cg, &v);
-		emit(cg, I_MOV_REG(BPF_REG_1, R_CTX));
-		call(cg, BPF_FUNC_override_return);
-	} else if (!strcmp(fn, "buf")) {
-		gen_buf(cg, n, out);
-	} else if (!strcmp(fn, "strftime")) {
-		gen_id_and_value(cg, n->id, n->kids[1], out);
-	} else if (!strcmp(fn, "ntop")) {
-		gen_ntop(cg, n, out);
-	} else if (!strcmp(fn, "reg")) {
-		out->kind = V_REG;
-		out->reg = reg_alloc(cg, out);
-		emit(cg, I_LDX(BPF_DW, out->reg, R_CTX, (int)n->num));
-	} else if (!strcmp(fn, "strncmp") || !strcmp(fn, "memcmp")) {
-		gen_strncmp(cg, n, out);
-	} else if (!strcmp(fn, "has_key")) {
-		gen_has_key(cg, n, out);
-	} else if (!strcmp(fn, "find")) {
-		gen_find(cg, n, out);
-	} else if (!strcmp(fn, "bswap")) {
-		gen_bswap(cg, n, out);
-	} else if (!strcmp(fn, "printf")) {
-		gen_fmt_event(cg, EV_PRINTF, n->id, n->kids + 1, n->nkids - 1);
-	} else if (!strcmp(fn, "assert")) {
-		gen_assert(cg, n);
-	} else if (!strcmp(fn, "static_assert")) {
-		;	/* checked when compiling */
-	} else if (!strcmp(fn, "errorf") || !strcmp(fn, "warnf")) {
-		gen_fmt_event(cg, EV_DIAG, n->id, n->kids + 1, n->nkids - 1);
-	} else if (!strcmp(fn, "debugf")) {
-		gen_debugf(cg, n);
-	} else if (!strcmp(fn, "path")) {
-		gen_path(cg, n, out);
-	} else if (!strcmp(fn, "globmatch")) {
-		gen_globmatch(cg, n, out);
-	} else if (!strcmp(fn, "socket_cookie")) {
-		struct val sk = { 0 };
-		gen_expr(cg, n->kids[0], &sk);
-		val_to(cg, &sk, BPF_REG_1);
-		val_release(cg, &sk);
-		gen_helper_value(cg, BPF_FUNC_get_socket_cookie, out);
-	} else if (!strcmp(fn, "percpu_kaddr")) {
-		gen_percpu_kaddr(cg, n, out);
-	} else if (!strcmp(fn, "strlen")) {
-		gen_strlen(cg, n, out);
-	} else if (!strcmp(fn, "print") && n->kids[0]->kind != N_MAP) {
-		gen_fmt_event(cg, EV_PRINT_VALUE, n->id, n->kids, 1);
-	} else if (!strcmp(fn, "print")) {
-		int64_t extra[2] = { 0, 0 };
-		for (int i = 1; i < n->nkids && i < 3; i++)
-			extra[i - 1] = n->kids[i]->kind == N_INT ? n->kids[i]->num : 0;
-		gen_simple_event(cg, EV_PRINT_MAP, n->kids[0]->id, extra, 2);
-	} else if (!strcmp(fn, "clear") || !strcmp(fn, "zero")) {
-		gen_simple_event(cg, fn[0] == 'c' ? EV_CLEAR : EV_ZERO, n->kids[0]->id, NULL, 0);
-	} else if (!strcmp(fn, "delete")) {
-		struct node *m = n->kids[0];
-		int key = gen_map_key(cg, m);
-		emit_map_ref(cg, BPF_REG_1, m->id);
-		mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
-		call(cg, BPF_FUNC_map_delete_elem);
-	} else if (!strcmp(fn, "exit")) {
-		gen_exit_event(cg, n);
-		fixup_add(&cg->returns, here(cg));
-		emit(cg, I_JA(0));
-		cg->dead = true;
 	} else {
-		cg_error(cg, n->loc, "no code for function %s()", fn);
+		val_to(cg, &a, BPF_REG_3);
+		mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
+		emit(cg, I_MOV_IMM(BPF_REG_2, 6));
+		call(cg, reads_user(cg, &n->kids[0]->type) ? BPF_FUNC_probe_read_user : BPF_FUNC_probe_read_kernel);
 	}
+	val_release(cg, &a);
+	val_mem(out, off, 8);
+}
+
+static void gen_pton_call(struct cg *cg, struct node *n, struct val *out)
+{
+	/* The literal was checked by sema; its bytes are constants. */
+	unsigned char bytes[16];
+	inet_pton(n->type.size == 4 ? AF_INET : AF_INET6, n->kids[0]->str, bytes);
+	gen_string_const(cg, (const char *)bytes, n->type.size, n->type.size, out);
+}
+
+/* kaddr, cgroupid, uaddr, offsetof: a value sema found when compiling. */
+static void gen_constant_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)cg;
+	out->kind = V_IMM;
+	out->imm = n->num;
+}
+
+static void gen_override_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	struct val v = { 0 };
+	gen_expr(cg, n->kids[0], &v);
+	val_to(cg, &v, BPF_REG_2);
+	val_release(cg, &v);
+	emit(cg, I_MOV_REG(BPF_REG_1, R_CTX));
+	call(cg, BPF_FUNC_override_return);
+}
+
+static void gen_strftime_call(struct cg *cg, struct node *n, struct val *out)
+{
+	gen_id_and_value(cg, n->id, n->kids[1], out);
+}
+
+static void gen_reg_call(struct cg *cg, struct node *n, struct val *out)
+{
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	emit(cg, I_LDX(BPF_DW, out->reg, R_CTX, (int)n->num));
+}
+
+static void gen_printf_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	gen_fmt_event(cg, EV_PRINTF, n->id, n->kids + 1, n->nkids - 1);
+}
+
+static void gen_assert_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	gen_assert(cg, n);
+}
+
+/* static_assert was checked when compiling: no code. */
+static void gen_static_assert_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)cg, (void)n, (void)out;
+}
+
+static void gen_errorf_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	gen_fmt_event(cg, EV_DIAG, n->id, n->kids + 1, n->nkids - 1);
+}
+
+static void gen_debugf_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	gen_debugf(cg, n);
+}
+
+static void gen_socket_cookie_call(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val sk = { 0 };
+	gen_expr(cg, n->kids[0], &sk);
+	val_to(cg, &sk, BPF_REG_1);
+	val_release(cg, &sk);
+	gen_helper_value(cg, BPF_FUNC_get_socket_cookie, out);
+}
+
+static void gen_clear_call(struct cg *cg, struct node *n, struct val *out)
+{
+	const char *fn = n->str;
+	(void)out;
+	gen_simple_event(cg, fn[0] == 'c' ? EV_CLEAR : EV_ZERO, n->kids[0]->id, NULL, 0);
+}
+
+static void gen_delete_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	struct node *m = n->kids[0];
+	int key = gen_map_key(cg, m);
+	emit_map_ref(cg, BPF_REG_1, m->id);
+	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
+	call(cg, BPF_FUNC_map_delete_elem);
+}
+
+static void gen_exit_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	gen_exit_event(cg, n);
+	fixup_add(&cg->returns, here(cg));
+	emit(cg, I_JA(0));
+	cg->dead = true;
+}
+
+/* print(value) sends the value; print(@m[, top[, div]]) asks user space
+ * to print the map. */
+static void gen_print_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	if (n->kids[0]->kind != N_MAP) {
+		gen_fmt_event(cg, EV_PRINT_VALUE, n->id, n->kids, 1);
+		return;
+	}
+	int64_t extra[2] = { 0, 0 };
+	for (int i = 1; i < n->nkids && i < 3; i++)
+		extra[i - 1] = n->kids[i]->kind == N_INT ? n->kids[i]->num : 0;
+	gen_simple_event(cg, EV_PRINT_MAP, n->kids[0]->id, extra, 2);
+}
+
+/* Each function and the code it makes. */
+static const struct {
+	const char *name;
+	void (*gen)(struct cg *, struct node *, struct val *);
+} call_gens[] = {
+	{ "str", gen_str }, { "kstack", gen_stack }, { "ustack", gen_stack },
+	{ "ksym", gen_argument_call }, { "strerror", gen_argument_call },
+	{ "syscall_name", gen_argument_call }, { "cgroup_path", gen_cgroup_path_call },
+	{ "usym", gen_usym }, { "kaddr", gen_constant_call }, { "time", gen_time_call },
+	{ "cat", gen_cat_call }, { "system", gen_cat_call }, { "signal", gen_signal_call },
+	{ "signal_thread", gen_signal_call }, { "join", gen_join_call },
+	{ "strcontains", gen_strcontains }, { "strstr", gen_strcontains },
+	{ "len", gen_len }, { "kptr", gen_argument_call }, { "uptr", gen_argument_call },
+	{ "macaddr", gen_macaddr_call }, { "pton", gen_pton_call },
+	{ "cgroupid", gen_constant_call }, { "uaddr", gen_constant_call },
+	{ "offsetof", gen_constant_call }, { "override", gen_override_call },
+	{ "buf", gen_buf }, { "strftime", gen_strftime_call }, { "ntop", gen_ntop },
+	{ "reg", gen_reg_call }, { "strncmp", gen_strncmp },
+	{ "memcmp", gen_strncmp }, { "has_key", gen_has_key },
+	{ "find", gen_find }, { "bswap", gen_bswap }, { "printf", gen_printf_call },
+	{ "assert", gen_assert_call }, { "static_assert", gen_static_assert_call },
+	{ "errorf", gen_errorf_call }, { "warnf", gen_errorf_call },
+	{ "debugf", gen_debugf_call }, { "path", gen_path },
+	{ "globmatch", gen_globmatch }, { "socket_cookie", gen_socket_cookie_call },
+	{ "percpu_kaddr", gen_percpu_kaddr }, { "strlen", gen_strlen },
+	{ "clear", gen_clear_call }, { "zero", gen_clear_call }, { "delete", gen_delete_call },
+	{ "exit", gen_exit_call }, { "print", gen_print_call },
+};
+
+static void gen_call(struct cg *cg, struct node *n, struct val *out)
+{
+	out->kind = V_NONE;
+	for (size_t i = 0; i < sizeof(call_gens) / sizeof(call_gens[0]); i++) {
+		if (!strcmp(n->str, call_gens[i].name)) {
+			call_gens[i].gen(cg, n, out);
+			return;
+		}
+	}
+	cg_error(cg, n->loc, "no code for function %s()", n->str);
 }
 
 /* ---- operators ---- */

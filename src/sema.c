@@ -1096,8 +1096,15 @@ static void check_map_fn(struct sema *s, struct node *n)
 		for (int i = 1; i < n->nkids; i++) {
 			int64_t v;
 			check_expr(s, n->kids[i]);
-			if (!is_const_int(n->kids[i], &v) || v < 0)
+			if (!is_const_int(n->kids[i], &v) || v < 0) {
 				error_at(s, n->kids[i]->loc, "print() limits must be non-negative integer literals");
+			} else if (n->kids[i]->kind != N_INT) {	/* folded: code reads a literal */
+				struct node *k = n->kids[i];
+				node_free(k->a), node_free(k->b), node_free(k->c);
+				k->a = k->b = k->c = NULL;
+				k->kind = N_INT;
+				k->num = v;
+			}
 		}
 		expect_nargs(s, n, 1, 3);
 	} else {
