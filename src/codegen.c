@@ -1470,7 +1470,7 @@ static void gen_assert_call(struct cg *cg, struct node *n, struct val *out)
 	gen_assert(cg, n);
 }
 
-/* static_assert was checked when compiling: no code. */
+/* static_assert and fail were checked when compiling: no code. */
 static void gen_static_assert_call(struct cg *cg, struct node *n, struct val *out)
 {
 	(void)cg, (void)n, (void)out;
@@ -1559,6 +1559,7 @@ static const struct {
 	{ "memcmp", gen_strncmp }, { "has_key", gen_has_key },
 	{ "find", gen_find }, { "bswap", gen_bswap }, { "printf", gen_printf_call },
 	{ "assert", gen_assert_call }, { "static_assert", gen_static_assert_call },
+	{ "fail", gen_static_assert_call },
 	{ "errorf", gen_errorf_call }, { "warnf", gen_errorf_call },
 	{ "debugf", gen_debugf_call }, { "path", gen_path },
 	{ "globmatch", gen_globmatch }, { "socket_cookie", gen_socket_cookie_call },

@@ -32,6 +32,7 @@ struct sema {
 	int loop_depth;
 	int in_map_loop;	/* inside for ($kv : @map): a callback without ctx */
 	bool definitions_failed;	/* a C definition was refused (reported) */
+	int unreachable;	/* inside branches a constant condition rules out */
 };
 
 static char *xstrdup(const char *s)
@@ -998,6 +999,65 @@ static void check_getopt(struct sema *s, struct node *n)
 	n->num = text ? (int64_t)strlen(text) : num;
 	set_type(n, text ? type_str((int)n->num + 1) :
 		 is_bool ? (struct type){ .kind = T_BOOL, .size = 1 } : int64(true));
+}
+
+/* The value of an if's condition when compiling knows it: constant
+ * expressions, with positional parameters given as numbers. */
+static bool const_condition(struct sema *s, const struct node *n, int64_t *v)
+{
+	int64_t a, b;
+	const struct options *o = &s->prog->opts;
+	if (n->kind == N_POSITIONAL && !n->str && n->type.kind == T_INT) {
+		*v = n->num <= o->nparams ? strtoll(o->params[n->num - 1], NULL, 0) : 0;
+		return true;
+	}
+	if (n->kind == N_POSITIONAL && n->str) {	/* $# */
+		*v = o->nparams;
+		return true;
+	}
+	if (n->kind == N_UNOP && n->op == TK_BANG && const_condition(s, n->a, &a)) {
+		*v = !a;
+		return true;
+	}
+	if (n->kind != N_BINOP || !const_condition(s, n->a, &a) || !const_condition(s, n->b, &b))
+		return is_const_int(n, v);
+	struct node fold = { .kind = N_BINOP, .op = n->op };
+	struct node la = { .kind = N_INT, .num = a }, lb = { .kind = N_INT, .num = b };
+	fold.a = &la;
+	fold.b = &lb;
+	return is_const_int(&fold, v);
+}
+
+/* fail("fmt", literals...): an error when compiling, unless a constant
+ * condition rules its branch out. */
+static void check_fail(struct sema *s, struct node *n)
+{
+	if (n->nkids < 1 || n->kids[0]->kind != N_STR) {
+		error_at(s, n->loc, "fail() needs a format literal");
+		return;
+	}
+	for (int i = 1; i < n->nkids; i++)
+		check_expr(s, n->kids[i]);
+	if (s->unreachable || s->pass != 2)
+		return;
+	char msg[512];
+	size_t len = 0;
+	int arg = 1;
+	for (const char *f = n->kids[0]->str; *f && len + 32 < sizeof(msg); f++) {
+		int64_t v;
+		if (f[0] == '%' && f[1] && arg < n->nkids) {
+			const struct node *a = n->kids[arg++];
+			f++;
+			if (a->kind == N_STR)
+				len += (size_t)snprintf(msg + len, sizeof(msg) - len, "%s", a->str);
+			else if (const_condition(s, a, &v))
+				len += (size_t)snprintf(msg + len, sizeof(msg) - len, "%lld", (long long)v);
+		} else {
+			msg[len++] = *f;
+		}
+	}
+	msg[len] = 0;
+	error_at(s, n->loc, "%s", msg);
 }
 
 /* static_assert(cond, "msg"): checked when compiling; no code. */
@@ -1969,6 +2029,7 @@ static const struct { const char *name; void (*check)(struct sema *, struct node
 	{ "usym", check_symbol_call }, { "kaddr", check_symbol_call },
 	{ "printf", check_printf }, { "errorf", check_diag_printf },
 	{ "warnf", check_diag_printf }, { "static_assert", check_static_assert },
+	{ "fail", check_fail },
 	{ "assert", check_assert }, { "debugf", check_debugf },
 	{ "strlen", check_strlen_call }, { "str", check_str_call },
 	{ "exit", check_exit_call }, { "delete", check_map_fn }, { "clear", check_map_fn },
@@ -2354,12 +2415,21 @@ static void check_stmt(struct sema *s, struct node *n)
 		else
 			check_var_assign(s, n);
 		break;
-	case N_IF:
+	case N_IF: {
+		/* A condition known when compiling leaves one branch
+		 * unreachable: fail() there is not an error. */
+		int64_t v = 0;
 		check_cond(s, n->a);
+		bool known = const_condition(s, n->a, &v);
+		s->unreachable += known && !v;
 		check_block(s, n->b);
+		s->unreachable -= known && !v;
+		s->unreachable += known && v;
 		if (n->c)
 			check_stmt(s, n->c);
+		s->unreachable -= known && v;
 		break;
+	}
 	case N_WHILE:
 		check_cond(s, n->a);
 		s->loop_depth++;
