@@ -124,7 +124,11 @@ run_bpftrace_comparisons() {
 		cmd=${cmd//\$W/$ROOT/build/workload}
 		a=$(cd /tmp && timeout -s INT 60 "$ROOT/build/bpfkit" -c "$cmd" "$ROOT/$bt" 2>/dev/null | sort)
 		b=$(cd /tmp && timeout -s INT 60 bpftrace -c "$cmd" "$ROOT/$bt" 2>/dev/null | sort)
-		if [ "$a" == "$b" ]; then
+		# Two empty outputs would agree without testing anything (a
+		# probe that never fired on this machine): a case must print.
+		if ! echo "$a" | grep -v '^Attaching [0-9]* probes*\.\.\.$' | grep -q .; then
+			fail "compare ${bt##*/}: bpfkit printed nothing to compare"
+		elif [ "$a" == "$b" ]; then
 			pass
 		else
 			diff <(echo "$a") <(echo "$b") >&2
