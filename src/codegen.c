@@ -1295,6 +1295,33 @@ static void gen_globmatch(struct cg *cg, struct node *n, struct val *out)
 	val_from_reg(cg, out, BPF_REG_0);
 }
 
+/* comm(pid): task = bpf_task_from_pid(pid); its comm copied out; the
+ * reference released. An unknown pid gives "". */
+static void gen_comm_of_pid(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val pid = { 0 }, task = { 0 };
+	gen_expr(cg, n->kids[0], &pid);
+	int off = stack_alloc(cg, 16);
+	stack_zero(cg, off, 16);
+	val_to(cg, &pid, BPF_REG_1);
+	val_release(cg, &pid);
+	emit(cg, bpf_insn_make(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_KFUNC_CALL, 0, (int)n->num));
+	val_from_reg(cg, &task, BPF_REG_0);
+	int r = val_in_reg(cg, &task);
+	int none = here(cg);
+	emit(cg, I_JMP_IMM(BPF_JEQ, r, 0, 0));
+	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
+	emit(cg, I_MOV_IMM(BPF_REG_2, 16));
+	emit(cg, I_MOV_REG(BPF_REG_3, r));
+	emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_3, (int)n->member_offset));
+	call(cg, BPF_FUNC_probe_read_kernel);
+	emit(cg, I_MOV_REG(BPF_REG_1, val_in_reg(cg, &task)));
+	emit(cg, bpf_insn_make(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_KFUNC_CALL, 0, n->id));
+	patch_jump(cg, none, here(cg));
+	val_release(cg, &task);
+	val_mem(out, off, 16);
+}
+
 /* strlen(s): the index of the first NUL in the string's bytes. */
 static void gen_strlen(struct cg *cg, struct node *n, struct val *out)
 {
@@ -1543,7 +1570,7 @@ static const struct {
 	const char *name;
 	void (*gen)(struct cg *, struct node *, struct val *);
 } call_gens[] = {
-	{ "str", gen_str }, { "kstack", gen_stack }, { "ustack", gen_stack },
+	{ "comm", gen_comm_of_pid }, { "str", gen_str }, { "kstack", gen_stack }, { "ustack", gen_stack },
 	{ "ksym", gen_argument_call }, { "strerror", gen_argument_call },
 	{ "syscall_name", gen_argument_call }, { "cgroup_path", gen_cgroup_path_call },
 	{ "usym", gen_usym }, { "kaddr", gen_constant_call }, { "time", gen_time_call },

@@ -293,3 +293,9 @@ uint32_t ktypes_find_int(struct ktypes *kt, uint32_t size, bool is_signed)
 	}
 	return 0;
 }
+
+int ktypes_find_func(struct ktypes *kt, const char *name)
+{
+	int id = btf__find_by_name_kind(kt->btf, name, BTF_KIND_FUNC);
+	return id > 0 ? id : -ENOENT;
+}

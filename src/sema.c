@@ -1905,9 +1905,39 @@ static const struct { const char *builtin, *mode; int num; } builtin_modes[] = {
 	{ "nsecs", "tai", BM_TAI }, { "nsecs", "sw_tai", BM_SW_TAI },
 };
 
+/* comm(pid): the name of the process with that pid, read through the
+ * bpf_task_from_pid kfunc (released with bpf_task_release). num = the
+ * first kfunc's BTF id, id = the second's, member_offset = comm's. */
+static void check_comm_of_pid(struct sema *s, struct node *n)
+{
+	check_expr(s, n->kids[0]);
+	if (!expect_int_arg(s, n, n->kids[0]))
+		return;
+	struct ktypes *kt = need_btf(s, n->loc, "comm(pid)");
+	int from = kt ? ktypes_find_func(kt, "bpf_task_from_pid") : -ENOENT;
+	int release = kt ? ktypes_find_func(kt, "bpf_task_release") : -ENOENT;
+	int task = kt ? ktypes_find_record(kt, "task_struct") : -ENOENT;
+	struct kmember comm;
+	if (kt && (from < 0 || release < 0 || task < 0 ||
+		   ktypes_member(kt, (uint32_t)task, "comm", false, &comm))) {
+		error_at(s, n->loc, "comm(pid) needs the bpf_task_from_pid kfunc, which this kernel lacks");
+		return;
+	}
+	if (!kt)
+		return;
+	n->num = from;
+	n->id = release;
+	n->member_offset = comm.offset;
+	set_type(n, type_str(16));
+}
+
 /* pid() is pid; pid(init), nsecs(boot), pcomm(task) name a variant. */
 static bool check_builtin_call(struct sema *s, struct node *n)
 {
+	if (!strcmp(n->str, "comm") && n->nkids == 1) {
+		check_comm_of_pid(s, n);
+		return true;
+	}
 	if (n->nkids == 1 && check_task_field(s, n, n->kids[0])) {
 		n->nkids = 0;
 		return true;
