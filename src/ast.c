@@ -15,6 +15,7 @@ static const char *const kind_names[N_NKINDS] = {
 	[N_UNROLL] = "unroll", [N_FOR] = "for", [N_RANGE] = "range",
 	[N_RETURN] = "return", [N_BREAK] = "break", [N_CONTINUE] = "continue",
 	[N_BLOCK] = "block", [N_PROBE] = "probe", [N_PROGRAM] = "program", [N_CONFIG] = "config",
+	[N_BLOCK_EXPR] = "block expr", [N_MACRO] = "macro", [N_IMPORT] = "import",
 };
 
 const char *node_kind_name(enum node_kind k)
@@ -39,6 +40,41 @@ void node_add_kid(struct node *parent, struct node *kid)
 	if (!parent->kids)
 		abort();
 	parent->kids[parent->nkids++] = kid;
+}
+
+char *text_copy(const char *s, size_t len)
+{
+	char *t = malloc(len + 1);
+	if (!t)
+		abort();
+	memcpy(t, s, len);
+	t[len] = 0;
+	return t;
+}
+
+struct node *node_clone(const struct node *n)
+{
+	if (!n)
+		return NULL;
+	struct node *c = node_new(n->kind, n->loc);
+	c->op = n->op;
+	c->num = n->num;
+	if (n->str)	/* N_STR text may hold NULs: num is its length */
+		c->str = text_copy(n->str, n->kind == N_STR ? (size_t)n->num : strlen(n->str));
+	c->a = node_clone(n->a);
+	c->b = node_clone(n->b);
+	c->c = node_clone(n->c);
+	for (int i = 0; i < n->nkids; i++)
+		node_add_kid(c, node_clone(n->kids[i]));
+	for (int i = 0; i < n->nattach; i++) {
+		c->attach = realloc(c->attach, (size_t)(i + 1) * sizeof(*c->attach));
+		if (!c->attach)
+			abort();
+		c->attach[i].text = text_copy(n->attach[i].text, strlen(n->attach[i].text));
+		c->attach[i].loc = n->attach[i].loc;
+		c->nattach = i + 1;
+	}
+	return c;
 }
 
 void node_free(struct node *n)

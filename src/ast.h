@@ -26,6 +26,7 @@ enum node_kind {
 	N_TUPLE_INDEX,	/* a.num */
 	N_CAST,		/* (str with num '*'s) a */
 	N_SIZEOF,	/* sizeof(a) or sizeof(str type) */
+	N_BLOCK_EXPR,	/* { kids; a }: statements, then the value a (NULL: none) */
 	/* statements */
 	N_EXPR_STMT,	/* a */
 	N_ASSIGN,	/* a op= b; op TK_ASSIGN or a compound operator */
@@ -38,8 +39,13 @@ enum node_kind {
 	N_BLOCK,	/* kids */
 	/* top level */
 	N_PROBE,	/* attach points in `attach`; a = predicate or NULL; b = block */
-	N_PROGRAM,	/* kids: probes; a = the config block or NULL */
+	N_PROGRAM,	/* kids: probes; a = the config block or NULL; b = C
+			 * definitions (N_STR texts); c = N_BLOCK of N_IMPORT
+			 * and N_MACRO until the stages that consume them */
 	N_CONFIG,	/* kids: N_ASSIGN of a setting (N_BUILTIN) and its value */
+	N_MACRO,	/* macro str(kids) a: kids are N_VAR, N_MAP or N_BUILTIN
+			 * (an expression parameter); a is an N_BLOCK_EXPR */
+	N_IMPORT,	/* import "str" */
 	N_NKINDS
 };
 
@@ -68,6 +74,10 @@ struct node {
 
 struct node *node_new(enum node_kind kind, struct loc loc);
 void node_add_kid(struct node *parent, struct node *kid);
+/* len bytes of s (which may hold NULs), NUL-terminated, malloc'ed. */
+char *text_copy(const char *s, size_t len);
+/* A deep copy of an untyped tree (parsing's output). */
+struct node *node_clone(const struct node *n);
 void node_free(struct node *n);
 const char *node_kind_name(enum node_kind k);
 /* -d output: the tree, one node a line, with types once analysed. */

@@ -19,6 +19,7 @@
 #include "bpf_insn.h"
 #include "codegen.h"
 #include "lexer.h"
+#include "tseries.h"
 
 #define STACK_LIMIT 512
 #define NVREGS 3
@@ -342,6 +343,7 @@ static void store_val(struct cg *cg, int dst, const struct type *t, const struct
 }
 
 static void gen_expr(struct cg *cg, struct node *n, struct val *out);
+static void gen_stmt(struct cg *cg, struct node *n);
 static void gen_incdec_value(struct cg *cg, struct node *n, struct val *out);
 static void gen_stack(struct cg *cg, struct node *n, struct val *out);
 static void gen_len(struct cg *cg, struct node *n, struct val *out);
@@ -508,7 +510,10 @@ static void gen_builtin(struct cg *cg, struct node *n, struct val *out)
 		out->kind = V_IMM;
 		out->imm = cg->prog->opts.cpid;
 	} else if (!strcmp(name, "comm")) {
+		/* zeroed: kernels before 6.2 leave the bytes after the NUL as
+		 * they were, and comm is compared and hashed as 16 bytes */
 		int off = stack_alloc(cg, 16);
+		stack_zero(cg, off, 16);
 		mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
 		emit(cg, I_MOV_IMM(BPF_REG_2, 16));
 		call(cg, BPF_FUNC_get_current_comm);
@@ -776,8 +781,8 @@ static int gen_map_key(struct cg *cg, struct node *m)
 	uint32_t ksize = map_key_size(mi);
 	int off = stack_alloc(cg, ksize);
 	if (m->nkids == 0) {
-		/* Histograms write their bucket here later. */
-		if (mi->value.kind != T_HIST && mi->value.kind != T_LHIST)
+		/* Histograms and series write their slot here later. */
+		if (!type_has_slot_key(&mi->value))
 			emit(cg, I_ST(BPF_DW, cg->fp, off, 0));
 		return off;
 	}
@@ -1124,12 +1129,30 @@ static void gen_percpu_kaddr(struct cg *cg, struct node *n, struct val *out)
 	val_from_reg(cg, out, BPF_REG_0);
 }
 
+/* A kernel pointer reached from args (sema's is_kernel_ref): each hop is
+ * a direct load, which keeps the verifier's knowledge of its kernel type
+ * (bpf_probe_read would make it a plain number). An embedded record is
+ * its address. */
+static void gen_kernel_ref(struct cg *cg, struct node *n, struct val *out)
+{
+	if (n->a->kind == N_BUILTIN) {
+		gen_args_field(cg, n, out);
+		return;
+	}
+	gen_kernel_ref(cg, n->a, out);
+	int reg = val_in_reg(cg, out);
+	if (n->member_offset)
+		emit(cg, I_ALU64_IMM(BPF_ADD, reg, (int)n->member_offset));
+	if (n->type.kind == T_PTR)
+		emit(cg, I_LDX(BPF_DW, reg, reg, 0));
+}
+
 /* path(): the kernel writes the path, NUL-terminated, into a zeroed
  * buffer (zeroed so that equal paths make equal map keys). */
 static void gen_path(struct cg *cg, struct node *n, struct val *out)
 {
 	struct val p = { 0 };
-	gen_expr(cg, n->kids[0], &p);
+	gen_kernel_ref(cg, n->kids[0], &p);
 	uint32_t size = (n->type.size + 7) & ~7u;
 	int off = stack_alloc(cg, size);
 	stack_zero(cg, off, size);
@@ -1518,7 +1541,7 @@ static void gen_debugf_call(struct cg *cg, struct node *n, struct val *out)
 static void gen_socket_cookie_call(struct cg *cg, struct node *n, struct val *out)
 {
 	struct val sk = { 0 };
-	gen_expr(cg, n->kids[0], &sk);
+	gen_kernel_ref(cg, n->kids[0], &sk);
 	val_to(cg, &sk, BPF_REG_1);
 	val_release(cg, &sk);
 	gen_helper_value(cg, BPF_FUNC_get_socket_cookie, out);
@@ -1559,10 +1582,11 @@ static void gen_print_call(struct cg *cg, struct node *n, struct val *out)
 		gen_fmt_event(cg, EV_PRINT_VALUE, n->id, n->kids, 1);
 		return;
 	}
-	int64_t extra[2] = { 0, 0 };
+	/* top and div; a series takes (min, max) instead, flagged by the third */
+	int64_t extra[3] = { 0, 0, n->nkids == 3 };
 	for (int i = 1; i < n->nkids && i < 3; i++)
 		extra[i - 1] = n->kids[i]->kind == N_INT ? n->kids[i]->num : 0;
-	gen_simple_event(cg, EV_PRINT_MAP, n->kids[0]->id, extra, 2);
+	gen_simple_event(cg, EV_PRINT_MAP, n->kids[0]->id, extra, 3);
 }
 
 /* Each function and the code it makes. */
@@ -2063,6 +2087,12 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 	case N_INDEX:
 		gen_index(cg, n, out);
 		break;
+	case N_BLOCK_EXPR:
+		for (int i = 0; i < n->nkids; i++)
+			gen_stmt(cg, n->kids[i]);
+		if (n->a)
+			gen_expr(cg, n->a, out);
+		break;
 	case N_FIELD:
 		if (n->a->kind == N_BUILTIN && !strcmp(n->a->str, "args"))
 			gen_args_field(cg, n, out);
@@ -2135,6 +2165,8 @@ static void gen_linear_bucket(struct cg *cg, const struct type *t)
 	patch_all(cg, &done, here(cg));
 }
 
+static void gen_tseries_update(struct cg *cg, struct node *assign);
+
 /* Adds r1 to the u64 at r0+off when r0 is a found entry: the caller has
  * already jumped away on NULL. */
 static void gen_agg_update(struct cg *cg, struct node *assign)
@@ -2142,6 +2174,10 @@ static void gen_agg_update(struct cg *cg, struct node *assign)
 	struct node *m = assign->a, *call_n = assign->b;
 	const struct type *t = &cg->prog->maps[m->id].value;
 	int map_id = m->id;
+	if (t->kind == T_TSERIES) {
+		gen_tseries_update(cg, assign);
+		return;
+	}
 	struct val x = { .kind = V_IMM, .imm = 1 };
 	if (t->kind != T_COUNT)
 		gen_expr(cg, call_n->kids[0], &x);
@@ -2217,6 +2253,83 @@ static void gen_agg_update(struct cg *cg, struct node *assign)
 	gen_update(cg, map_id, key, init, BPF_ANY);
 	patch_jump(cg, done, here(cg));
 	val_release(cg, &x);
+}
+
+/* @m[k] = tseries(v, interval, n[, agg]): the slot of the current
+ * interval (its number modulo n) holds struct tseries_slot; a slot still
+ * holding an older interval starts over. Per CPU, so plain stores. */
+static void gen_tseries_update(struct cg *cg, struct node *assign)
+{
+	struct node *m = assign->a;
+	const struct type *t = &cg->prog->maps[m->id].value;
+	int key = gen_map_key(cg, m);
+	int x = stack_alloc(cg, 8), now = stack_alloc(cg, 8), slot = stack_alloc(cg, 24);
+	struct val v = { 0 };
+	gen_expr(cg, assign->b->kids[0], &v);
+	val_to(cg, &v, BPF_REG_1);
+	val_release(cg, &v);
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, x));
+	call(cg, BPF_FUNC_ktime_get_tai_ns);
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, now));
+	emit_mov_imm(cg, BPF_REG_1, (int64_t)t->interval_ns);
+	emit(cg, I_ALU64_REG(BPF_DIV, BPF_REG_0, BPF_REG_1));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, slot + 16));	/* the epoch */
+	emit(cg, I_ALU64_IMM(BPF_MOD, BPF_REG_0, (int)t->nintervals));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, key + (int)type_layout_size(&cg->prog->maps[m->id].key)));
+	gen_lookup(cg, m->id, key);
+	int missing = here(cg);
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 0));
+	emit(cg, I_LDX(BPF_DW, BPF_REG_3, cg->fp, slot + 16));
+	emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 16));
+	if (t->tseries_agg != TSERIES_LAST) {	/* an older interval: start over */
+		emit(cg, I_JMP_REG(BPF_JEQ, BPF_REG_2, BPF_REG_3, 2));
+		emit(cg, I_ST(BPF_DW, BPF_REG_0, 0, 0));
+		emit(cg, I_ST(BPF_DW, BPF_REG_0, 8, 0));
+	}
+	emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_3, 16));
+	emit(cg, I_LDX(BPF_DW, BPF_REG_1, cg->fp, x));
+	switch (t->tseries_agg) {
+	case TSERIES_AVG:
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 8));
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_2, 1));
+		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_2, 8));
+		__attribute__((fallthrough));	/* and the sum */
+	case TSERIES_SUM:
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 0));
+		emit(cg, I_ALU64_REG(BPF_ADD, BPF_REG_2, BPF_REG_1));
+		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_2, 0));
+		break;
+	case TSERIES_MIN: case TSERIES_MAX: {
+		/* if (!set || x beats value) { value = x; set = 1; } */
+		bool min = t->tseries_agg == TSERIES_MIN;
+		int keep = min ? (t->is_signed ? BPF_JSGE : BPF_JGE) : (t->is_signed ? BPF_JSLE : BPF_JLE);
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 8));
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_2, 0, 2));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 0));
+		emit(cg, I_JMP_REG(keep, BPF_REG_1, BPF_REG_2, 2));
+		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_1, 0));
+		emit(cg, I_ST(BPF_DW, BPF_REG_0, 8, 1));
+		break;
+	}
+	default:	/* the last value, with its time */
+		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_1, 0));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, cg->fp, now));
+		emit(cg, I_STX(BPF_DW, BPF_REG_0, BPF_REG_2, 8));
+	}
+	int done = here(cg);
+	emit(cg, I_JA(0));
+	patch_jump(cg, missing, here(cg));
+	/* Missing: the slot as the first value makes it (epoch already set). */
+	emit(cg, I_LDX(BPF_DW, BPF_REG_1, cg->fp, x));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, slot));
+	if (t->tseries_agg == TSERIES_LAST) {
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, cg->fp, now));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_2, slot + 8));
+	} else {
+		emit(cg, I_ST(BPF_DW, cg->fp, slot + 8, t->tseries_agg != TSERIES_SUM));
+	}
+	gen_update(cg, m->id, key, slot, BPF_ANY);
+	patch_jump(cg, done, here(cg));
 }
 
 /* ---- statements ---- */

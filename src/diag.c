@@ -4,9 +4,14 @@
 #include <string.h>
 #include "diag.h"
 
+static const struct source *source_of(const struct diag *d, struct loc at)
+{
+	return at.file > 0 && at.file <= d->nimported ? &d->imported[at.file - 1] : d->src;
+}
+
 static void print_source_line(const struct diag *d, struct loc at)
 {
-	const char *p = d->src->text;
+	const char *p = source_of(d, at)->text;
 	for (int line = 1; line < at.line && p; line++) {
 		p = strchr(p, '\n');
 		if (p)
@@ -25,7 +30,7 @@ static void report(struct diag *d, struct loc at, const char *level,
 		   const char *fmt, va_list ap)
 {
 	if (at.line > 0)
-		fprintf(d->out, "%s:%d:%d: ", d->src->name, at.line, at.col);
+		fprintf(d->out, "%s:%d:%d: ", source_of(d, at)->name, at.line, at.col);
 	fprintf(d->out, "%s: ", level);
 	vfprintf(d->out, fmt, ap);
 	fputc('\n', d->out);

@@ -6,6 +6,7 @@
 
 struct loc {
 	int line, col;		/* 1-based; line 0 means "no place" */
+	int file;		/* 0: the script; k: the k-th imported file */
 };
 
 struct source {
@@ -15,6 +16,8 @@ struct source {
 
 struct diag {
 	const struct source *src;
+	const struct source *imported;	/* file k of a loc is imported[k - 1] */
+	int nimported;
 	FILE *out;
 	int nerrors;
 };

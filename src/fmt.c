@@ -15,19 +15,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "gfp.h"
 #include "output.h"
 #include "output_priv.h"
 
 /* One conversion as bpftrace recognises it:
  *   %[-][digits][.digits][hh|h|ll|l|z|j|t](d|u|x|X|o|p)
- *   %[-][digits][.digits](c|s|r|rx|rh)
+ *   %[-][digits][.digits](c|s|r|rx|rh|gr)
  */
 struct fmt_spec {
 	size_t start;		/* offset of the '%' */
 	size_t opts_end;	/* end of the flag, width and precision */
 	size_t end;		/* one past the conversion */
 	char length[3];		/* length modifier, "" when absent */
-	char conv[3];		/* "d" ... "p", "c", "s", "r", "rx", "rh" */
+	char conv[3];		/* "d" ... "p", "c", "s", "r", "rx", "rh", "gr" */
 };
 
 enum arg_class { ARG_INTEGER, ARG_STRING, ARG_BUFFER, ARG_OTHER };
@@ -76,6 +77,11 @@ static bool spec_match_at(const char *fmt, size_t i, struct fmt_spec *sp)
 		sp->end = j + 1;
 		return true;
 	}
+	if (fmt[j] == 'g' && fmt[j + 1] == 'r') {	/* GFP flags, as text */
+		memcpy(sp->conv, "gr", 2);
+		sp->end = j + 2;
+		return true;
+	}
 	if (fmt[j] == 'r') {
 		sp->conv[0] = 'r';
 		if (fmt[j + 1] == 'x' || fmt[j + 1] == 'h')
@@ -91,6 +97,15 @@ static bool spec_next(const char *fmt, size_t from, struct fmt_spec *sp)
 {
 	for (size_t i = from; fmt[i]; i++)
 		if (spec_match_at(fmt, i, sp))
+			return true;
+	return false;
+}
+
+bool fmt_has_gfp(const char *fmt)
+{
+	struct fmt_spec sp;
+	for (size_t from = 0; spec_next(fmt, from, &sp); from = sp.end)
+		if (!strcmp(sp.conv, "gr"))
 			return true;
 	return false;
 }
@@ -269,12 +284,19 @@ static void conv_render(FILE *m, const char *fmt, const struct fmt_spec *sp,
 				  sp->conv[1] == 'h' ? BUF_HEX_SPACED : BUF_ESCAPED);
 		else	/* glibc has no %r and echoes it */
 			fwrite(fmt + sp->start, 1, sp->end - sp->start, m);
-	} else if (conv == 's') {
+	} else if (conv == 's' || conv == 'g') {
 		char *text = NULL;
 		size_t len = 0;
 		FILE *tm = open_memstream(&text, &len);
 		if (tm) {
-			value_write_text(tm, arg, data, o);
+			if (conv == 's') {
+				value_write_text(tm, arg, data, o);
+			} else {	/* the width applies to the text, a precision not */
+				gfp_write(tm, type_layout_size(arg) >= 8 ? read_u64(data) : 0, o->gfp);
+				char *dot = memchr(cfmt, '.', (size_t)(tail - cfmt));
+				if (dot)
+					tail = dot;
+			}
 			fclose(tm);
 			strcpy(tail, "s");
 			fprintf(m, cfmt, text);

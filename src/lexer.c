@@ -80,7 +80,7 @@ static char *keep(struct lexer *lx, const char *s, size_t n)
 
 static struct loc here(const struct lexer *lx)
 {
-	struct loc l = { lx->line, (int)(lx->p - lx->line_start) + 1 };
+	struct loc l = { lx->line, (int)(lx->p - lx->line_start) + 1, lx->file };
 	return l;
 }
 

@@ -40,6 +40,7 @@ struct lexer {
 	int line;
 	const char *line_start;
 	struct diag *diag;
+	int file;		/* this text's number in diag (struct loc) */
 	int quiet;		/* while peeking: errors are not reported */
 	int failed;		/* an error was found (reported unless quiet) */
 	char **strings;		/* all allocated token texts, freed together */

@@ -35,7 +35,7 @@ static int create_user_map(const struct map_info *m, int max_entries)
 				      map_array_entries(m), NULL);
 	enum bpf_map_type type = map_is_percpu(m) ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH;
 	return bpf_map_create(type, name, map_key_size(m), map_value_size(m),
-			      (unsigned)max_entries, NULL);
+			      map_hash_entries(m, max_entries), NULL);
 }
 
 /* bpftrace keeps a keyless count() in an array, so it prints "@c: 0" even
@@ -84,7 +84,7 @@ static int create_maps(const struct program *prog, struct loaded *out, struct di
 	out->map_fds[prog->nmaps + IMAP_SCRATCH] = sc;
 	int err = rb < 0 ? rb : st < 0 ? st : sc < 0 ? sc : pids < 0 ? pids : 0;
 	if (err) {
-		diag_error(diag, (struct loc){ 0, 0 }, "cannot create bpfkit's internal maps: %s",
+		diag_error(diag, (struct loc){ 0 }, "cannot create bpfkit's internal maps: %s",
 			   strerror(-err));
 		return err;
 	}
@@ -204,7 +204,7 @@ static int load_one(const struct bpf_code *c, const int *map_fds, bool print_log
 	const struct provider *pv = c->probes[0]->prov;
 	struct errbuf e;
 	if (pv->prepare_load && pv->prepare_load(c->probes[0], &base, &e)) {
-		diag_error(diag, (struct loc){ 0, 0 }, "%s", e.msg);	/* one line: the message names the probe */
+		diag_error(diag, (struct loc){ 0 }, "%s", e.msg);	/* one line: the message names the probe */
 		free(insns);
 		return -EINVAL;
 	}

@@ -18,6 +18,8 @@
 #include "bpf_insn.h"
 #include "codegen.h"
 #include "loader.h"
+#include "imports.h"
+#include "macros.h"
 #include "parser.h"
 #include "runtime.h"
 
@@ -291,6 +293,26 @@ static int spawn_child(const char *cmd, int *go_fd)
 	return pid;
 }
 
+/* Waits (up to a second) until the child sleeps in its read of the go
+ * pipe, so that the probes, attached next, see none of that read: how
+ * soon the child gets there must not change what a trace counts. */
+static void wait_child_blocked(int pid)
+{
+	char path[64], stat[256];
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	for (int i = 0; i < 10000; i++) {
+		FILE *f = fopen(path, "r");
+		size_t n = f ? fread(stat, 1, sizeof(stat) - 1, f) : 0;
+		if (f)
+			fclose(f);
+		stat[n] = 0;
+		const char *state = strrchr(stat, ')');	/* after "pid (comm)" */
+		if (!state || state[1] != ' ' || state[2] != 'R')
+			return;
+		usleep(100);
+	}
+}
+
 static double ms_between(const struct timespec *a, const struct timespec *b)
 {
 	return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
@@ -330,7 +352,22 @@ static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list 
 	return 0;
 }
 
-static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
+/* The front end: the script's text to one AST, its imports merged and
+ * its macros expanded. NULL after reporting errors. */
+static struct node *parse_script(const struct cli *c, const struct source *src,
+				 struct imported *imported, struct diag *diag)
+{
+	struct node *ast = parse_program(src, diag);
+	const char *path = c->program_text || !strcmp(c->script_path, "-") ? NULL : c->script_path;
+	if (ast && (imports_resolve(ast, path, imported, diag) || macros_expand(ast, diag))) {
+		node_free(ast);
+		ast = NULL;
+	}
+	return ast;
+}
+
+static int trace(const struct cli *c, char *text, struct imported *imported, struct diag *diag,
+		 FILE *outf)
 {
 	struct stage_clock sc = { .on = c->timings };
 	clock_gettime(CLOCK_MONOTONIC, &sc.start);
@@ -338,7 +375,7 @@ static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
 	struct source src = { c->program_text ? "-e" : strcmp(c->script_path, "-") ? c->script_path : "stdin", text };
 	diag->src = &src;
 	struct program prog = { 0 };
-	prog.ast = parse_program(&src, diag);
+	prog.ast = parse_script(c, &src, imported, diag);
 	if (!prog.ast)
 		return 1;
 	stage_done(&sc, "parse");
@@ -413,6 +450,8 @@ static int trace(const struct cli *c, char *text, struct diag *diag, FILE *outf)
 	if (loader_load(&prog, &code, &ld, c->verbose, diag))
 		goto out;
 	stage_done(&sc, "load");
+	if (child > 0)
+		wait_child_blocked(child);
 	struct output *out = output_new(outf, c->format, libbpf_num_possible_cpus());
 	output_set_console(out, stdout);
 	struct timespec attached = { 0 };
@@ -474,7 +513,9 @@ int main(int argc, char **argv)
 	if (c.buffering >= 0)
 		setvbuf(outf, NULL, c.buffering, 0);
 	struct diag diag = { .out = stderr };
-	int status = trace(&c, text, &diag, outf);
+	struct imported imported = { 0 };
+	int status = trace(&c, text, &imported, &diag, outf);
+	imports_free(&imported);
 	if (outf != stdout)
 		fclose(outf);
 	free(text);

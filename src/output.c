@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include "output.h"
 #include "output_priv.h"
+#include "tseries.h"
 #include "cgroups.h"
 #include "symbolizer.h"
 #include "syscalls.h"
@@ -386,6 +387,9 @@ struct entry {
 	uint64_t *buckets;	/* hist/lhist: count per bucket index (owned) */
 	uint32_t nbuckets;
 	uint64_t hist_total;	/* hist/lhist: sum of all buckets */
+	/* tseries: buckets are the values of intervals first_epoch.. on */
+	uint64_t first_epoch;
+	bool *present;		/* tseries: which intervals have a value (owned) */
 };
 
 struct entries {
@@ -408,6 +412,11 @@ static bool is_hist(const struct map_desc *m)
 	return m->value.kind == T_HIST || m->value.kind == T_LHIST;
 }
 
+static bool is_series(const struct map_desc *m)
+{
+	return m->value.kind == T_TSERIES;
+}
+
 static int map_shape_get(const struct output *out, const struct map_desc *m,
 			 struct map_shape *s)
 {
@@ -425,14 +434,14 @@ static int map_shape_get(const struct output *out, const struct map_desc *m,
 		      info.type == BPF_MAP_TYPE_LRU_PERCPU_HASH;
 	s->is_array = info.type == BPF_MAP_TYPE_ARRAY ||
 		      info.type == BPF_MAP_TYPE_PERCPU_ARRAY;
-	if (is_hist(m) && info.key_size < (s->is_array ? 4 : 8))
+	if (type_has_slot_key(&m->value) && info.key_size < (s->is_array ? 4 : 8))
 		return -EINVAL;	/* no room for the bucket index */
 	s->bpf_key_size = info.key_size;
 	s->stride = percpu ? (info.value_size + 7) & ~7u : info.value_size;
 	s->nvalues = percpu ? (uint32_t)out->ncpus : 1;
 	s->max_entries = info.max_entries;
 	/* An array's key is only its index: a bucket, or 0. */
-	user_key_max = s->is_array ? 0 : is_hist(m) ? info.key_size - 8 : info.key_size;
+	user_key_max = s->is_array ? 0 : type_has_slot_key(&m->value) ? info.key_size - 8 : info.key_size;
 	s->key_size = type_layout_size(&m->key);
 	if (s->key_size > user_key_max)
 		s->key_size = user_key_max;
@@ -460,6 +469,7 @@ static void entries_free(struct entries *es)
 		free(es->v[i].key);
 		free(es->v[i].value);
 		free(es->v[i].buckets);
+		free(es->v[i].present);
 	}
 	free(es->v);
 }
@@ -626,19 +636,9 @@ struct bucket_recs {
 	size_t n, cap;
 };
 
-static int collect_bucket(const struct map_desc *m, const struct map_shape *s,
-			  const uint8_t *key, const uint8_t *vals, void *ctx)
+static int bucket_recs_add(struct bucket_recs *rs, const struct map_desc *m,
+			   const struct map_shape *s, const uint8_t *key, struct bucket_rec r)
 {
-	struct bucket_recs *rs = ctx;
-	struct bucket_rec r = { .idx = s->is_array ? *(const uint32_t *)key :
-					read_u64(key + s->bpf_key_size - 8) };
-
-	if (r.idx > (m->value.kind == T_HIST ? MAX_HIST_INDEX : MAX_LHIST_INDEX))
-		return 0;
-	for (uint32_t cpu = 0; cpu < s->nvalues; cpu++)
-		r.count += read_u64(vals + (size_t)cpu * s->stride);
-	if (s->is_array && r.count == 0)
-		return 0;	/* an array holds every bucket, counted or not */
 	if (rs->n == rs->cap) {
 		size_t cap = rs->cap ? rs->cap * 2 : 64;
 		struct bucket_rec *v = realloc(rs->v, cap * sizeof(*v));
@@ -652,6 +652,36 @@ static int collect_bucket(const struct map_desc *m, const struct map_shape *s,
 		return -ENOMEM;
 	rs->v[rs->n++] = r;
 	return 0;
+}
+
+static int collect_bucket(const struct map_desc *m, const struct map_shape *s,
+			  const uint8_t *key, const uint8_t *vals, void *ctx)
+{
+	struct bucket_rec r = { .idx = s->is_array ? *(const uint32_t *)key :
+					read_u64(key + s->bpf_key_size - 8) };
+
+	if (r.idx > (m->value.kind == T_HIST ? MAX_HIST_INDEX : MAX_LHIST_INDEX))
+		return 0;
+	for (uint32_t cpu = 0; cpu < s->nvalues; cpu++)
+		r.count += read_u64(vals + (size_t)cpu * s->stride);
+	if (s->is_array && r.count == 0)
+		return 0;	/* an array holds every bucket, counted or not */
+	return bucket_recs_add(ctx, m, s, key, r);
+}
+
+/* A series slot's value over CPUs, as a record: idx is its interval, count
+ * the value. */
+static int collect_series_slot(const struct map_desc *m, const struct map_shape *s,
+			       const uint8_t *key, const uint8_t *vals, void *ctx)
+{
+	struct tseries_slot cpus[s->nvalues];
+	struct bucket_rec r = { 0 };
+	for (uint32_t cpu = 0; cpu < s->nvalues; cpu++)
+		memcpy(&cpus[cpu], vals + (size_t)cpu * s->stride, sizeof(cpus[cpu]));
+	if (!tseries_combine(cpus, (int)s->nvalues, (enum tseries_agg)m->value.tseries_agg,
+			     m->value.is_signed, &r.idx, &r.count))
+		return 0;	/* never written, or cleared */
+	return bucket_recs_add(ctx, m, s, key, r);
 }
 
 static int bucket_rec_cmp(const void *pa, const void *pb, void *ctx)
@@ -686,6 +716,52 @@ static int buckets_to_entries(struct bucket_recs *rs, size_t key_size,
 		for (size_t k = i; k < end; k++) {
 			e->buckets[rs->v[k].idx] += rs->v[k].count;
 			e->hist_total += rs->v[k].count;
+		}
+		i = end;
+	}
+	return 0;
+}
+
+/* One entry per key: the intervals from its first within the window (the
+ * last nintervals up to the newest of any key) to that newest one. A
+ * keyless series without data still prints, as "<no data>". */
+static int series_to_entries(struct bucket_recs *rs, size_t key_size, const struct map_desc *m,
+			     struct entries *es)
+{
+	uint64_t last = 0, n = m->value.nintervals;
+	for (size_t i = 0; i < rs->n; i++)
+		if (rs->v[i].idx > last)
+			last = rs->v[i].idx;
+	uint64_t lo = last + 1 >= n ? last + 1 - n : 0;
+	if (rs->n)
+		qsort_r(rs->v, rs->n, sizeof(*rs->v), bucket_rec_cmp, &key_size);
+	if (!rs->n && m->key.kind == T_NONE) {
+		struct entry *e = entries_add(es);
+		if (!e || !(e->key = calloc(1, 8)))
+			return -ENOMEM;
+	}
+	for (size_t i = 0; i < rs->n;) {
+		size_t end = i;
+		uint64_t first = last;
+		for (; end < rs->n && !memcmp(rs->v[end].key, rs->v[i].key, key_size); end++)
+			if (rs->v[end].idx >= lo && rs->v[end].idx < first)
+				first = rs->v[end].idx;
+		struct entry *e = entries_add(es);
+		if (!e)
+			return -ENOMEM;
+		e->nbuckets = (uint32_t)(last - first + 1);
+		e->first_epoch = first;
+		e->buckets = calloc(e->nbuckets, sizeof(*e->buckets));
+		e->present = calloc(e->nbuckets, sizeof(*e->present));
+		if (!e->buckets || !e->present)
+			return -ENOMEM;
+		e->key = rs->v[i].key;
+		rs->v[i].key = NULL;
+		for (size_t k = i; k < end; k++) {
+			if (rs->v[k].idx < first)
+				continue;	/* older than the window */
+			e->buckets[rs->v[k].idx - first] = rs->v[k].count;
+			e->present[rs->v[k].idx - first] = true;
 		}
 		i = end;
 	}
@@ -739,11 +815,12 @@ static int map_read(const struct output *out, const struct map_desc *m,
 
 	if (err)
 		return err;
-	if (is_hist(m)) {
+	if (is_hist(m) || is_series(m)) {
 		struct bucket_recs rs = { 0 };
-		err = map_walk(m, &s, collect_bucket, &rs);
+		err = map_walk(m, &s, is_hist(m) ? collect_bucket : collect_series_slot, &rs);
 		if (!err)
-			err = buckets_to_entries(&rs, s.key_size, es);
+			err = is_hist(m) ? buckets_to_entries(&rs, s.key_size, es) :
+					   series_to_entries(&rs, s.key_size, m, es);
 		bucket_recs_free(&rs);
 	} else {
 		err = map_walk(m, &s, collect_plain, es);
@@ -945,6 +1022,34 @@ static bool value_is_number(const struct type *v)
 	}
 }
 
+/* ---- time series ------------------------------------------------------ */
+
+static struct tseries_rows series_rows(const struct entry *e)
+{
+	return (struct tseries_rows){ e->first_epoch, e->nbuckets, e->buckets, e->present };
+}
+
+static struct tseries_style series_style(const struct map_desc *m, const struct text_opts *o)
+{
+	struct timespec real, tai;
+	clock_gettime(CLOCK_REALTIME, &real);
+	clock_gettime(CLOCK_TAI, &tai);
+	struct tseries_style st = {
+		.interval_ns = m->value.interval_ns,
+		.is_signed = m->value.is_signed,
+		.tai_to_real_ns = ((int64_t)real.tv_sec - tai.tv_sec) * 1000000000LL +
+				  (real.tv_nsec - tai.tv_nsec),
+	};
+	/* the clocks were read a moment apart: whole seconds is their offset */
+	st.tai_to_real_ns = (st.tai_to_real_ns - 500000000LL) / 1000000000LL * 1000000000LL;
+	if (o->series_range) {
+		st.fixed_range = true;
+		st.min = o->series_min;
+		st.max = o->series_max;
+	}
+	return st;
+}
+
 static void entry_text(FILE *f, const struct map_desc *m, const struct entry *e,
 		       uint64_t div,
 			 const struct text_opts *o)
@@ -953,6 +1058,13 @@ static void entry_text(FILE *f, const struct map_desc *m, const struct entry *e,
 
 	fputs(m->name, f);
 	key_write_text(f, &m->key, e->key, o);
+	if (is_series(m)) {
+		struct tseries_rows rows = series_rows(e);
+		struct tseries_style st = series_style(m, o);
+		fputs(":\n", f);
+		tseries_write_text(f, &rows, &st);
+		return;
+	}
 	fputs(": ", f);
 	switch (m->value.kind) {
 	case T_HIST:
@@ -1003,6 +1115,12 @@ static void entry_json_value(FILE *f, const struct map_desc *m,
 	case T_LHIST:
 		hist_json(f, m, e, div);
 		break;
+	case T_TSERIES: {
+		struct tseries_rows rows = series_rows(e);
+		struct tseries_style st = series_style(m, o);
+		tseries_write_json(f, &rows, &st);
+		break;
+	}
 	case T_STATS:
 		fprintf(f, "{\"count\": %llu, \"average\": %lld, \"total\": %lld}",
 			(unsigned long long)e->count, (long long)(int64_t)e->num,
@@ -1025,6 +1143,8 @@ static const char *json_map_type(const struct type *v)
 		return "hist";
 	if (v->kind == T_AVG || v->kind == T_STATS)
 		return "stats";
+	if (v->kind == T_TSERIES)
+		return "tseries";
 	return "map";
 }
 
@@ -1053,13 +1173,13 @@ static void map_json(FILE *f, const struct map_desc *m, const struct entry *v,
 	fputs("}}\n", f);
 }
 
-int output_print_map(struct output *out, const struct map_desc *m,
-		     int top, int div)
+static int print_map(struct output *out, const struct map_desc *m, int top, int div,
+		     const struct text_opts *series_opts)
 {
 	struct entries es = { 0 };
 	int err = map_read(out, m, &es);
 	/* Stacks in printed maps are indented by 4, elsewhere by 8. */
-	struct text_opts map_opts = out->text;
+	struct text_opts map_opts = series_opts ? *series_opts : out->text;
 	const struct text_opts *o = &map_opts;
 	map_opts.stack_indent = 4;
 
@@ -1078,6 +1198,21 @@ int output_print_map(struct output *out, const struct map_desc *m,
 	}
 	entries_free(&es);
 	return err;
+}
+
+int output_print_map(struct output *out, const struct map_desc *m, int top, int div)
+{
+	return print_map(out, m, top, div, NULL);
+}
+
+int output_print_series(struct output *out, const struct map_desc *m, bool range,
+			int64_t min, int64_t max)
+{
+	struct text_opts o = out->text;
+	o.series_range = range;
+	o.series_min = min;
+	o.series_max = max;
+	return print_map(out, m, 0, 0, &o);
 }
 
 static int map_name_cmp(const void *a, const void *b)
@@ -1130,6 +1265,11 @@ void output_set_time_formats(struct output *out, const char *const *fmts, int n)
 void output_set_symbolizer(struct output *out, struct symbolizer *sym)
 {
 	out->text.sym = sym;
+}
+
+void output_set_gfp_table(struct output *out, const struct gfp_table *gfp)
+{
+	out->text.gfp = gfp;
 }
 
 void output_set_console(struct output *out, FILE *console)

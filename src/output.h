@@ -47,6 +47,9 @@ void output_printf(struct output *out, const struct printf_desc *d,
 int output_print_map(struct output *out, const struct map_desc *m,
 		     int top, int div);
 /* What bpftrace prints at exit: every non-empty map, in bpftrace's order. */
+/* A tseries map, its value axis fixed to [min, max] if `range`. */
+int output_print_series(struct output *out, const struct map_desc *m, bool range,
+			int64_t min, int64_t max);
 int output_print_maps_at_exit(struct output *out, const struct map_desc *maps,
 			      int nmaps);
 /* print(value) for a non-map value. */
@@ -78,5 +81,10 @@ void fmt_write(FILE *f, const char *fmt, const struct type *args,
 void output_set_time_formats(struct output *out, const char *const *fmts, int n);
 /* Names for stacks and symbols in everything printed after this call. */
 void output_set_symbolizer(struct output *out, struct symbolizer *sym);
+/* This kernel's GFP flag bits, for printf's %gr. */
+struct gfp_table;
+void output_set_gfp_table(struct output *out, const struct gfp_table *gfp);
+/* Whether fmt has a %gr conversion. */
+bool fmt_has_gfp(const char *fmt);
 
 #endif

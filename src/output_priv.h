@@ -11,6 +11,7 @@ enum buf_style { BUF_ESCAPED, BUF_HEX_ESCAPED, BUF_HEX_SPACED };
 /* The text a value shows in print() and in map values: ints in decimal,
  * strings raw up to their NUL, tuples as "(a, b)", buffers as %r. */
 struct symbolizer;
+struct gfp_table;
 
 /* How values that need more than their bytes are written: stacks and
  * symbols through the symbolizer (NULL: addresses in hex), stack frames
@@ -21,6 +22,9 @@ struct text_opts {
 	const char *const *time_fmts;	/* strftime() formats by id */
 	int ntime_fmts;
 	int64_t mono_to_real_ns;	/* nsecs (monotonic) to wall time */
+	const struct gfp_table *gfp;	/* printf's %gr */
+	bool series_range;		/* print(@series, min, max) */
+	int64_t series_min, series_max;
 };
 
 void value_write_text(FILE *f, const struct type *t, const void *data,

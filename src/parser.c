@@ -16,6 +16,8 @@ struct parser {
 	struct node **made;	/* every node created, for cleanup on failure */
 	size_t nmade, capmade;
 	int no_slash;		/* inside a predicate: '/' ends the expression */
+	int is_library;		/* an imported file: probes optional, no config */
+	int defs_only;		/* an imported .h file: C definitions only */
 };
 
 static struct node *new_node(struct parser *p, enum node_kind k, struct loc at)
@@ -31,15 +33,6 @@ static struct node *new_node(struct parser *p, enum node_kind k, struct loc at)
 	return n;
 }
 
-static char *dup_text(const char *s, size_t n)
-{
-	char *d = malloc(n + 1);
-	if (!d)
-		abort();
-	memcpy(d, s, n);
-	d[n] = 0;
-	return d;
-}
 
 __attribute__((noreturn, format(printf, 3, 4)))
 static void fail_at(struct parser *p, struct loc at, const char *fmt, ...)
@@ -93,11 +86,11 @@ static int tok_is_word(const struct token *t, const char *w)
 
 static struct node *parse_expr(struct parser *p);
 static struct node *parse_unary(struct parser *p);
-static struct node *parse_block_of(struct parser *p, int is_probe_body);
+static struct node *parse_braces(struct parser *p, enum node_kind kind, int at_top);
 
 static struct node *parse_block(struct parser *p)
 {
-	return parse_block_of(p, 0);
+	return parse_braces(p, N_BLOCK, 0);
 }
 
 static const char *const type_words[] = {
@@ -131,7 +124,7 @@ static struct node *parse_type_name(struct parser *p, struct loc at)
 		advance(p);
 	}
 	struct node *n = new_node(p, N_CAST, at);
-	n->str = dup_text(name, strlen(name));
+	n->str = text_copy(name, strlen(name));
 	while (accept(p, TK_STAR))
 		n->num++;
 	return n;
@@ -174,7 +167,7 @@ static struct node *parse_var(struct parser *p)
 	const char *name = t.text + 1;
 	if (!strcmp(name, "#")) {
 		struct node *n = new_node(p, N_POSITIONAL, t.loc);
-		n->str = dup_text("$#", 2);
+		n->str = text_copy("$#", 2);
 		return n;
 	}
 	if (name[0] >= '0' && name[0] <= '9') {
@@ -187,7 +180,7 @@ static struct node *parse_var(struct parser *p)
 		return n;
 	}
 	struct node *n = new_node(p, N_VAR, t.loc);
-	n->str = dup_text(t.text, t.len);
+	n->str = text_copy(t.text, t.len);
 	return n;
 }
 
@@ -204,7 +197,7 @@ static struct node *parse_primary(struct parser *p)
 	case TK_STRING:
 		advance(p);
 		n = new_node(p, N_STR, t.loc);
-		n->str = dup_text(t.text, t.text_len);
+		n->str = text_copy(t.text, t.text_len);
 		n->num = (int64_t)t.text_len;
 		return n;
 	case TK_VAR:
@@ -212,7 +205,7 @@ static struct node *parse_primary(struct parser *p)
 	case TK_MAP:
 		advance(p);
 		n = new_node(p, N_MAP, t.loc);
-		n->str = dup_text(t.text, t.len);
+		n->str = text_copy(t.text, t.len);
 		if (accept(p, TK_LBRACKET)) {
 			int saved = p->no_slash;
 			p->no_slash = 0;
@@ -239,6 +232,8 @@ static struct node *parse_primary(struct parser *p)
 		expect(p, TK_RPAREN);
 		return e;
 	}
+	case TK_LBRACE:
+		return parse_braces(p, N_BLOCK_EXPR, 0);
 	case TK_IDENT:
 		advance(p);
 		if (!strcmp(t.text, "sizeof")) {
@@ -254,14 +249,14 @@ static struct node *parse_primary(struct parser *p)
 		if (!strcmp(t.text, "offsetof") && p->tok.kind == TK_LPAREN) {
 			/* offsetof(struct x, member): a type, then a name. */
 			n = new_node(p, N_CALL, t.loc);
-			n->str = dup_text(t.text, t.len);
+			n->str = text_copy(t.text, t.len);
 			expect(p, TK_LPAREN);
 			n->a = parse_type_name(p, p->tok.loc);
 			expect(p, TK_COMMA);
 			if (p->tok.kind != TK_IDENT)
 				fail_at(p, p->tok.loc, "syntax error: offsetof() needs a member name");
 			struct node *m = new_node(p, N_BUILTIN, p->tok.loc);
-			m->str = dup_text(p->tok.text, p->tok.len);
+			m->str = text_copy(p->tok.text, p->tok.len);
 			node_add_kid(n, m);
 			advance(p);
 			expect(p, TK_RPAREN);
@@ -269,11 +264,11 @@ static struct node *parse_primary(struct parser *p)
 		}
 		if (p->tok.kind == TK_LPAREN) {
 			n = new_node(p, N_CALL, t.loc);
-			n->str = dup_text(t.text, t.len);
+			n->str = text_copy(t.text, t.len);
 			return parse_args(p, n);
 		}
 		n = new_node(p, N_BUILTIN, t.loc);
-		n->str = dup_text(t.text, t.len);
+		n->str = text_copy(t.text, t.len);
 		return n;
 	default: {
 		char buf[64];
@@ -303,7 +298,7 @@ static struct node *parse_postfix(struct parser *p)
 					tok_name(t.kind));
 			struct node *f = new_node(p, N_FIELD, t.loc);
 			f->a = n;
-			f->str = dup_text(p->tok.text, p->tok.len);
+			f->str = text_copy(p->tok.text, p->tok.len);
 			f->num = t.kind == TK_ARROW;
 			advance(p);
 			n = f;
@@ -564,30 +559,128 @@ static struct node *parse_stmt(struct parser *p, int *ends_with_block)
 	return s;
 }
 
-static struct node *parse_block_of(struct parser *p, int is_probe_body)
+/* Drops node n, made but not kept in the tree. */
+static void unmake(struct parser *p, struct node *n)
 {
-	struct node *blk = new_node(p, N_BLOCK, p->tok.loc);
+	for (size_t i = p->nmade; i-- > 0;)
+		if (p->made[i] == n) {
+			p->made[i] = p->made[--p->nmade];
+			break;
+		}
+	node_free(n);
+}
+
+/* { statements } as N_BLOCK, or as N_BLOCK_EXPR whose value (a) is the
+ * last item when that is an expression with no ';' after it. A probe's or
+ * a macro's body (at_top) leaves its '}' current: what follows it is
+ * lexed as an attach point, not as a token. */
+static struct node *parse_braces(struct parser *p, enum node_kind kind, int at_top)
+{
+	struct node *blk = new_node(p, kind, p->tok.loc);
 	expect(p, TK_LBRACE);
+	int saved = p->no_slash;
+	p->no_slash = 0;
 	while (p->tok.kind != TK_RBRACE) {
 		if (accept(p, TK_SEMI))
 			continue;
 		if (p->tok.kind == TK_EOF)
 			fail_at(p, p->tok.loc, "syntax error: missing '}' at end of file");
 		int ends_with_block;
-		node_add_kid(blk, parse_stmt(p, &ends_with_block));
-		if (!ends_with_block && p->tok.kind != TK_RBRACE) {
+		struct node *st = parse_stmt(p, &ends_with_block);
+		if (kind == N_BLOCK_EXPR && !ends_with_block && p->tok.kind == TK_RBRACE &&
+		    st->kind == N_EXPR_STMT) {
+			blk->a = st->a;
+			st->a = NULL;
+			unmake(p, st);
+			break;
+		}
+		node_add_kid(blk, st);
+		if (!ends_with_block && p->tok.kind != TK_SEMI && p->tok.kind != TK_RBRACE) {
 			char buf[64];
-			if (p->tok.kind != TK_SEMI)
-				fail_at(p, p->tok.loc,
-					"syntax error: expected ';' or '}' but found %s",
-					tok_desc(&p->tok, buf, sizeof(buf)));
+			fail_at(p, p->tok.loc, "syntax error: expected ';' or '}' but found %s",
+				tok_desc(&p->tok, buf, sizeof(buf)));
 		}
 	}
-	if (!is_probe_body)
+	p->no_slash = saved;
+	if (!at_top)
 		advance(p);
-	/* A probe body leaves its '}' current: what follows a probe is lexed
-	 * as an attach point, not as a token. */
 	return blk;
+}
+
+/* The next n tokens, read ahead of the current one (at the top level an
+ * attach point comes next, which is lexed raw, not as tokens). Lexer
+ * state is plain data, so it is saved and restored. */
+static void peek_tokens(struct parser *p, struct token *t, int n)
+{
+	struct lex_mark mark = lex_mark(&p->lx);
+	p->lx.quiet = 1;
+	for (int i = 0; i < n; i++)
+		t[i] = lex_next(&p->lx);
+	p->lx.quiet = 0;
+	lex_reset(&p->lx, mark);
+}
+
+/* `word` then a name or a string: a top-level keyword (macro, import). */
+static int at_top_word(struct parser *p, const char *word)
+{
+	struct token t[2];
+	peek_tokens(p, t, 2);
+	return t[0].kind == TK_IDENT && !strcmp(t[0].text, word) &&
+	       (t[1].kind == TK_IDENT || t[1].kind == TK_STRING);
+}
+
+static struct loc next_loc(struct parser *p)
+{
+	struct token t;
+	peek_tokens(p, &t, 1);
+	return t.loc;
+}
+
+/* macro name(params) { body }: params are $variables and @maps (passed by
+ * reference) and bare names (expressions, substituted where used). */
+static struct node *parse_macro(struct parser *p)
+{
+	advance(p);
+	struct node *m = new_node(p, N_MACRO, p->tok.loc);
+	advance(p);
+	if (p->tok.kind != TK_IDENT)
+		fail_at(p, p->tok.loc, "syntax error: expected a macro name");
+	m->str = text_copy(p->tok.text, p->tok.len);
+	advance(p);
+	expect(p, TK_LPAREN);
+	while (p->tok.kind != TK_RPAREN) {
+		struct token t = p->tok;
+		if (t.kind != TK_VAR && t.kind != TK_MAP && t.kind != TK_IDENT)
+			fail_at(p, t.loc, "syntax error: expected a macro parameter ($var, @map or a name)");
+		struct node *param = new_node(p, t.kind == TK_VAR ? N_VAR :
+					      t.kind == TK_MAP ? N_MAP : N_BUILTIN, t.loc);
+		param->str = text_copy(t.text, t.len);
+		node_add_kid(m, param);
+		advance(p);
+		if (!accept(p, TK_COMMA) && p->tok.kind != TK_RPAREN) {
+			char buf[64];
+			fail_at(p, p->tok.loc, "syntax error: expected ',' or ')' but found %s",
+				tok_desc(&p->tok, buf, sizeof(buf)));
+		}
+	}
+	advance(p);
+	if (p->tok.kind != TK_LBRACE)
+		fail_at(p, p->tok.loc, "syntax error: expected '{' to start the body of macro %s", m->str);
+	m->a = parse_braces(p, N_BLOCK_EXPR, 1);
+	return m;
+}
+
+/* import "file";: its ';' stays current, as a probe body's '}' does. */
+static struct node *parse_import(struct parser *p)
+{
+	advance(p);
+	struct node *imp = new_node(p, N_IMPORT, p->tok.loc);
+	advance(p);
+	imp->str = text_copy(p->tok.text, p->tok.text_len);
+	advance(p);
+	if (p->tok.kind != TK_SEMI)
+		fail_at(p, p->tok.loc, "syntax error: expected ';' after import \"%s\"", imp->str);
+	return imp;
 }
 
 static void add_attach(struct parser *p, struct node *probe)
@@ -605,7 +698,7 @@ static void add_attach(struct parser *p, struct node *probe)
 	probe->attach = realloc(probe->attach, (size_t)(probe->nattach + 1) * sizeof(*probe->attach));
 	if (!probe->attach)
 		abort();
-	probe->attach[probe->nattach].text = dup_text(t.text, t.len);
+	probe->attach[probe->nattach].text = text_copy(t.text, t.len);
 	probe->attach[probe->nattach].loc = t.loc;
 	probe->nattach++;
 }
@@ -613,7 +706,7 @@ static void add_attach(struct parser *p, struct node *probe)
 static struct node *parse_probe(struct parser *p)
 {
 	struct node *probe = new_node(p, N_PROBE, p->lx.p == p->lx.src ?
-				      (struct loc){ 1, 1 } : p->tok.loc);
+				      (struct loc){ 1, 1, p->lx.file } : p->tok.loc);
 	add_attach(p, probe);
 	probe->loc = probe->attach[0].loc;
 	advance(p);
@@ -633,7 +726,7 @@ static struct node *parse_probe(struct parser *p)
 		fail_at(p, p->tok.loc, "syntax error: expected '{' after the attach point, found %s",
 			tok_desc(&p->tok, buf, sizeof(buf)));
 	}
-	probe->b = parse_block_of(p, 1);
+	probe->b = parse_braces(p, N_BLOCK, 1);
 	return probe;
 }
 
@@ -652,14 +745,9 @@ static void free_made(struct parser *p)
 /* `config = {` starts the settings block. Peeks as at_cast() does. */
 static int at_config(struct parser *p)
 {
-	struct lex_mark mark = lex_mark(&p->lx);
-	p->lx.quiet = 1;
-	struct token name = lex_next(&p->lx);
-	struct token eq = lex_next(&p->lx);
-	p->lx.quiet = 0;
-	int yes = name.kind == TK_IDENT && !strcmp(name.text, "config") && eq.kind == TK_ASSIGN;
-	lex_reset(&p->lx, mark);
-	return yes;
+	struct token t[2];
+	peek_tokens(p, t, 2);
+	return t[0].kind == TK_IDENT && !strcmp(t[0].text, "config") && t[1].kind == TK_ASSIGN;
 }
 
 /* config = { name = value; ... }: settings the script carries. Like a
@@ -679,7 +767,7 @@ static struct node *parse_config(struct parser *p)
 		struct node *set = new_node(p, N_ASSIGN, p->tok.loc);
 		set->op = TK_ASSIGN;
 		set->a = new_node(p, N_BUILTIN, p->tok.loc);
-		set->a->str = dup_text(p->tok.text, strlen(p->tok.text));
+		set->a->str = text_copy(p->tok.text, strlen(p->tok.text));
 		advance(p);
 		expect(p, TK_ASSIGN);
 		set->b = parse_expr(p);
@@ -699,7 +787,7 @@ static int skip_preamble(struct parser *p, struct node *prog)
 			if (!prog->b)
 				prog->b = new_node(p, N_BLOCK, def.at);
 			struct node *text = new_node(p, N_STR, def.at);
-			text->str = dup_text(def.text, def.len);
+			text->str = text_copy(def.text, def.len);
 			text->num = (int64_t)def.len;
 			node_add_kid(prog->b, text);
 			def.text = NULL;
@@ -708,11 +796,20 @@ static int skip_preamble(struct parser *p, struct node *prog)
 	return d < 0 ? -1 : 0;
 }
 
+static bool has_import(const struct node *prog)
+{
+	for (int i = 0; prog->c && i < prog->c->nkids; i++)
+		if (prog->c->kids[i]->kind == N_IMPORT)
+			return true;
+	return false;
+}
+
 static struct node *parse_all(struct parser *p)
 {
-	struct node *prog = new_node(p, N_PROGRAM, (struct loc){ 1, 1 });
+	struct node *prog = new_node(p, N_PROGRAM, (struct loc){ 1, 1, p->lx.file });
 	if (skip_preamble(p, prog) == 0 && at_config(p))
 		prog->a = parse_config(p);
+	bool past_imports = false;
 	for (;;) {
 		int d = skip_preamble(p, prog);
 		if (d < 0)
@@ -722,21 +819,40 @@ static struct node *parse_all(struct parser *p)
 			longjmp(p->fail, 1);
 		if (end)
 			break;
+		if (p->defs_only)
+			fail_at(p, next_loc(p), "a .h file may hold only C type definitions (struct, union, enum, typedef) and # lines");
+		bool is_import = at_top_word(p, "import");
+		if (is_import || at_top_word(p, "macro")) {
+			if (!prog->c)
+				prog->c = new_node(p, N_BLOCK, p->tok.loc);
+			struct node *item = is_import ? parse_import(p) : parse_macro(p);
+			if (is_import && past_imports)
+				fail_at(p, item->loc, "imports must come before probes and macros");
+			past_imports |= !is_import;
+			node_add_kid(prog->c, item);
+			continue;
+		}
+		past_imports = true;
 		node_add_kid(prog, parse_probe(p));
 	}
-	if (prog->nkids == 0)
-		fail_at(p, (struct loc){ 1, 1 }, "no probes in the program");
+	if (prog->nkids == 0 && !p->is_library && !has_import(prog))
+		fail_at(p, (struct loc){ 1, 1, 0 }, "no probes in the program");
 	return prog;
 }
 
-struct node *parse_program(const struct source *src, struct diag *diag)
+static struct node *parse_file(const struct source *src, int file, int is_library,
+			       int defs_only, struct diag *diag)
 {
 	struct parser *p = calloc(1, sizeof(*p));
 	if (!p)
 		abort();
 	p->diag = diag;
+	p->is_library = is_library;
+	p->defs_only = defs_only;
 	lex_init(&p->lx, src->text, diag);
-	struct node *prog = NULL;
+	p->lx.file = file;
+	/* volatile: set between setjmp and a longjmp once parse_all is inlined */
+	struct node *volatile prog = NULL;
 	if (setjmp(p->fail) == 0)
 		prog = parse_all(p);
 	else
@@ -745,4 +861,14 @@ struct node *parse_program(const struct source *src, struct diag *diag)
 	lex_free(&p->lx);
 	free(p);
 	return prog;
+}
+
+struct node *parse_program(const struct source *src, struct diag *diag)
+{
+	return parse_file(src, 0, 0, 0, diag);
+}
+
+struct node *parse_library(const struct source *src, int file, bool defs_only, struct diag *diag)
+{
+	return parse_file(src, file, 1, defs_only, diag);
 }

@@ -4,6 +4,7 @@
 #define BPFKIT_PROGRAM_H
 
 #include "ast.h"
+#include "gfp.h"
 #include "output.h"
 #include "provider.h"
 #include "types.h"
@@ -12,7 +13,8 @@
 enum event_kind {
 	EV_PRINTF = 1,		/* then u64 fmt id, then the argument tuple */
 	EV_EXIT,
-	EV_PRINT_MAP,		/* then u64 map id, u64 top, u64 div */
+	EV_PRINT_MAP,		/* then u64 map id, top, div, and 1 if print had
+				 * both (a series takes them as min, max) */
 	EV_CLEAR,		/* then u64 map id */
 	EV_ZERO,		/* then u64 map id */
 	EV_PRINT_VALUE,		/* then u64 fmt id (its args: one value) */
@@ -86,6 +88,7 @@ struct program {
 	struct fmt_info *fmts;
 	int nfmts;
 	bool uses_user_symbols;	/* ustack or usym: snapshot processes */
+	struct gfp_table gfp;	/* this kernel's GFP flags, if printf has %gr */
 	struct ktypes *ktypes;	/* kernel BTF, loaded when a script needs it */
 	bool ktypes_tried;
 };
@@ -103,6 +106,9 @@ bool map_is_percpu(const struct map_info *m);
 bool map_is_array(const struct map_info *m);
 /* Entries of an array map: 1, or the number of buckets. */
 uint32_t map_array_entries(const struct map_info *m);
+/* Entries of a hash map of up to max_keys keys: a tseries keeps a slot
+ * per interval for each key (at most 4M slots). */
+uint32_t map_hash_entries(const struct map_info *m, int max_keys);
 /* BPF key size of a map: its key layout, plus the bucket for histograms. */
 uint32_t map_key_size(const struct map_info *m);
 uint32_t map_value_size(const struct map_info *m);

@@ -39,7 +39,7 @@ static void clear_map(int fd, const struct map_desc *m, bool zero, int ncpus)
 	if (m->key.kind == T_NONE && type_is_agg(&m->value) && m->value.kind != T_SUM)
 		zero = true;
 	uint32_t ksize = type_layout_size(&m->key);
-	if (m->value.kind == T_HIST || m->value.kind == T_LHIST)
+	if (type_has_slot_key(&m->value))
 		ksize += 8;
 	if (!ksize)
 		ksize = 8;
@@ -176,7 +176,9 @@ static int on_event(void *ctx, void *data, size_t size)
 			symbolizer_note_pid(r->sym, (int)w[1]);
 		break;
 	case EV_PRINT_MAP:
-		if (size >= 32 && w[1] < (uint64_t)r->prog->nmaps)
+		if (size >= 40 && w[1] < (uint64_t)r->prog->nmaps && r->maps[w[1]].value.kind == T_TSERIES)
+			output_print_series(r->out, &r->maps[w[1]], w[4] != 0, (int64_t)w[2], (int64_t)w[3]);
+		else if (size >= 32 && w[1] < (uint64_t)r->prog->nmaps)
 			output_print_map(r->out, &r->maps[w[1]], (int)w[2], (int)w[3]);
 		break;
 	case EV_CLEAR:
@@ -198,7 +200,7 @@ static int attach_all(const struct codegen_result *code, const struct loaded *ld
 		for (int k = 0; k < c->nprobes; k++) {
 			struct errbuf e;
 			if (c->probes[k]->prov->attach(c->probes[k], ld->prog_fds[i], &e)) {
-				diag_error(diag, (struct loc){ 0, 0 }, "%s", e.msg);	/* one line: the message names the probe */
+				diag_error(diag, (struct loc){ 0 }, "%s", e.msg);	/* one line: the message names the probe */
 				return -EINVAL;
 			}
 		}
@@ -361,6 +363,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 	struct run r = { .prog = prog, .ld = ld, .out = out, .ncpus = libbpf_num_possible_cpus(),
 			 .sym = symbolizer_new() };
 	output_set_symbolizer(out, r.sym);
+	output_set_gfp_table(out, &prog->gfp);
 	const char **time_fmts = calloc((size_t)prog->nfmts + 1, sizeof(char *));
 	for (int i = 0; i < prog->nfmts; i++)
 		time_fmts[i] = prog->fmts[i].fmt;
@@ -383,7 +386,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 						  on_event, &r, NULL);
 	int status = 1;
 	if (!rb || sfd < 0) {
-		diag_error(diag, (struct loc){ 0, 0 }, "cannot set up the event loop: %s", strerror(errno));
+		diag_error(diag, (struct loc){ 0 }, "cannot set up the event loop: %s", strerror(errno));
 		goto out;
 	}
 	if (!ro->quiet)

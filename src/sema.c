@@ -18,6 +18,8 @@
 #include <bpf/libbpf.h>
 #include "elfsym.h"
 #include "ksyms.h"
+#include "gfp.h"
+#include "tseries.h"
 #include "ktypes.h"
 #include "lexer.h"
 #include "program.h"
@@ -207,6 +209,7 @@ static struct map_info *get_map(struct sema *s, struct node *n)
 }
 
 static void check_expr(struct sema *s, struct node *n);
+static void check_block(struct sema *s, struct node *blk);
 static void check_stack(struct sema *s, struct node *n, bool user);
 static bool is_const_int(const struct node *n, int64_t *v);
 static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struct node *a);
@@ -873,6 +876,8 @@ static void check_printf(struct sema *s, struct node *n)
 	char err[256];
 	if (fmt_check("printf", n->kids[0]->str, &args, err, sizeof(err)))
 		error_at(s, n->loc, "%s", err);
+	else if (fmt_has_gfp(n->kids[0]->str))
+		gfp_table_resolve(&s->prog->gfp, load_ktypes(s));
 	type_release(&args);
 	n->id = add_fmt(s, n->kids[0]->str, n->kids + 1, n->nkids - 1);
 }
@@ -1151,13 +1156,15 @@ static void check_map_fn(struct sema *s, struct node *n)
 		return;
 	}
 	struct map_info *mi = get_map(s, m);
-	(void)mi;
 	if (!strcmp(fn, "print")) {
+		/* a series' value range, print(@m, min, max), may be negative */
+		bool range = mi && mi->value.kind == T_TSERIES && n->nkids == 3;
 		for (int i = 1; i < n->nkids; i++) {
 			int64_t v;
 			check_expr(s, n->kids[i]);
-			if (!is_const_int(n->kids[i], &v) || v < 0) {
-				error_at(s, n->kids[i]->loc, "print() limits must be non-negative integer literals");
+			if (!is_const_int(n->kids[i], &v) || (v < 0 && !range) || v != (int32_t)v) {
+				error_at(s, n->kids[i]->loc, range ? "print() range bounds must be integer literals" :
+					 "print() limits must be non-negative integer literals");
 			} else if (n->kids[i]->kind != N_INT) {	/* folded: code reads a literal */
 				struct node *k = n->kids[i];
 				node_free(k->a), node_free(k->b), node_free(k->c);
@@ -1172,6 +1179,41 @@ static void check_map_fn(struct sema *s, struct node *n)
 	}
 }
 
+/* tseries(value, interval, count[, "avg"|"max"|"min"|"sum"]): literals
+ * after the value, as in bpftrace (whose messages these are). */
+static void check_tseries_args(struct sema *s, struct node *n, struct type *t)
+{
+	static const char *const aggs[] = { [TSERIES_AVG] = "avg", [TSERIES_MAX] = "max",
+					    [TSERIES_MIN] = "min", [TSERIES_SUM] = "sum" };
+	int64_t interval = 0, count = 0;
+	if (!is_const_int(n->kids[1], &interval) || interval < 0) {
+		error_at(s, n->kids[1]->loc, "tseries: invalid interval_ns value (must be non-negative literal)");
+		return;
+	}
+	if (!is_const_int(n->kids[2], &count) || count < 0) {
+		error_at(s, n->kids[2]->loc, "tseries: invalid num_intervals value (must be non-negative literal)");
+		return;
+	}
+	if (interval < 1)
+		error_at(s, n->kids[1]->loc, "tseries() interval_ns must be >= 1 (%lld provided)", (long long)interval);
+	else if (count < 1)
+		error_at(s, n->kids[2]->loc, "tseries() num_intervals must be >= 1 (%lld provided)", (long long)count);
+	else if (count > 1000000)
+		error_at(s, n->kids[2]->loc, "tseries() num_intervals must be < 1000000 (%lld provided)", (long long)count);
+	t->interval_ns = (uint64_t)interval;
+	t->nintervals = (uint32_t)count;
+	t->tseries_agg = TSERIES_LAST;
+	if (n->nkids < 4)
+		return;
+	const struct node *a = n->kids[3];
+	for (int k = TSERIES_AVG; a->kind == N_STR && k <= TSERIES_SUM; k++)
+		if (!strcmp(a->str, aggs[k]))
+			t->tseries_agg = (uint32_t)k;
+	if (t->tseries_agg == TSERIES_LAST)
+		error_at(s, a->loc, "tseries() expects one of the following aggregation functions: avg, max, min, sum (\"%s\" provided)",
+			 a->kind == N_STR ? a->str : "");
+}
+
 static struct type agg_type(struct sema *s, struct node *n)
 {
 	struct type t = { .kind = T_NONE };
@@ -1179,7 +1221,7 @@ static struct type agg_type(struct sema *s, struct node *n)
 	static const struct { const char *name; enum type_kind kind; int nargs; } aggs[] = {
 		{ "count", T_COUNT, 0 }, { "sum", T_SUM, 1 }, { "min", T_MIN, 1 },
 		{ "max", T_MAX, 1 }, { "avg", T_AVG, 1 }, { "stats", T_STATS, 1 },
-		{ "hist", T_HIST, 1 }, { "lhist", T_LHIST, 4 },
+		{ "hist", T_HIST, 1 }, { "lhist", T_LHIST, 4 }, { "tseries", T_TSERIES, 3 },
 	};
 	size_t i;
 	for (i = 0; i < sizeof(aggs) / sizeof(aggs[0]); i++)
@@ -1188,7 +1230,7 @@ static struct type agg_type(struct sema *s, struct node *n)
 	if (i == sizeof(aggs) / sizeof(aggs[0]))
 		return t;
 	t.kind = aggs[i].kind;
-	int max_args = t.kind == T_HIST ? 2 : aggs[i].nargs;
+	int max_args = t.kind == T_HIST ? 2 : t.kind == T_TSERIES ? 4 : aggs[i].nargs;
 	if (!expect_nargs(s, n, aggs[i].nargs, max_args))
 		return t;
 	for (int k = 0; k < n->nkids; k++)
@@ -1203,6 +1245,8 @@ static struct type agg_type(struct sema *s, struct node *n)
 			error_at(s, n->kids[1]->loc, "hist() bits must be an integer literal from 0 to 5");
 		t.hist_bits = (uint32_t)bits;
 	}
+	if (t.kind == T_TSERIES)
+		check_tseries_args(s, n, &t);
 	if (t.kind == T_LHIST) {
 		int64_t v[3] = { 0, 0, 0 };
 		for (int k = 0; k < 3; k++)
@@ -1369,6 +1413,8 @@ static void check_format_call(struct sema *s, struct node *n)
 	char err[256];
 	if (fmt_check(n->str, n->kids[0]->str, &args, err, sizeof(err)))
 		error_at(s, n->loc, "%s", err);
+	else if (fmt_has_gfp(n->kids[0]->str))
+		gfp_table_resolve(&s->prog->gfp, load_ktypes(s));
 	type_release(&args);
 	n->id = add_fmt(s, n->kids[0]->str, n->kids + 1, n->nkids - 1);
 }
@@ -1780,10 +1826,23 @@ static void check_bswap_call(struct sema *s, struct node *n)
  * that user space prints as text when the value is printed. */
 static void check_named_int_call(struct sema *s, struct node *n);
 
+/* args->p, or a kernel pointer or embedded record reached from one by
+ * members: the verifier knows such a value's kernel type (the program
+ * loads each hop directly), which helpers taking a typed pointer need. */
+static bool is_kernel_ref(const struct node *n)
+{
+	if (n->kind != N_FIELD || (n->type.kind != T_PTR && n->type.kind != T_STRUCT) ||
+	    n->type.is_user)
+		return false;
+	if (n->a->kind == N_BUILTIN && !strcmp(n->a->str, "args"))
+		return n->type.kind == T_PTR;
+	return n->a->type.kind == (n->num ? T_PTR : T_STRUCT) && is_kernel_ref(n->a);
+}
+
 /* Helpers only fentry/fexit programs have, given a typed kernel pointer
  * from args. False after reporting why not. */
 static bool check_fentry_helper(struct sema *s, struct node *n, const char *helper,
-				const char *example)
+				const char *record, const char *example)
 {
 	for (int i = 0; i < s->pi->probes.n; i++) {
 		const struct provider *pv = s->pi->probes.v[i]->prov;
@@ -1794,8 +1853,16 @@ static bool check_fentry_helper(struct sema *s, struct node *n, const char *help
 		}
 	}
 	check_expr(s, n->kids[0]);
-	if (n->kids[0]->type.kind != T_PTR) {
-		error_at(s, n->kids[0]->loc, "%s() takes a kernel pointer from args, e.g. %s", n->str, example);
+	if (!is_kernel_ref(n->kids[0])) {
+		error_at(s, n->kids[0]->loc, "%s() takes a kernel pointer reached from args, e.g. %s",
+			 n->str, example);
+		return false;
+	}
+	const struct type *t = &n->kids[0]->type;
+	uint32_t id = t->kind == T_STRUCT ? t->btf_id : ktypes_pointee_record(s->prog->ktypes, t);
+	if (id != (uint32_t)ktypes_find_record(s->prog->ktypes, record)) {
+		error_at(s, n->kids[0]->loc, "%s() takes a struct %s or a pointer to one, e.g. %s",
+			 n->str, record, example);
 		return false;
 	}
 	return true;
@@ -1805,7 +1872,7 @@ static bool check_fentry_helper(struct sema *s, struct node *n, const char *help
  * on the few kernel functions the kernel allows (it checks which). */
 static void check_path(struct sema *s, struct node *n)
 {
-	if (!expect_nargs(s, n, 1, 2) || !check_fentry_helper(s, n, "bpf_d_path", "args->path"))
+	if (!expect_nargs(s, n, 1, 2) || !check_fentry_helper(s, n, "bpf_d_path", "path", "args->filp->f_path"))
 		return;
 	int64_t size = s->prog->opts.strlen;
 	if (n->nkids == 2 && (!is_const_int(n->kids[1], &size) || size < 1 || size > 1024)) {
@@ -1996,7 +2063,7 @@ static void check_stack_call(struct sema *s, struct node *n)
 
 static void check_socket_cookie_call(struct sema *s, struct node *n)
 {
-	if (expect_nargs(s, n, 1, 1) && check_fentry_helper(s, n, "bpf_get_socket_cookie", "args->sk"))
+	if (expect_nargs(s, n, 1, 1) && check_fentry_helper(s, n, "bpf_get_socket_cookie", "sock", "args->sk"))
 		set_type(n, int64(false));
 }
 
@@ -2153,7 +2220,7 @@ static void check_map_read(struct sema *s, struct node *n)
 	case T_COUNT: case T_SUM: case T_MIN: case T_MAX:
 		set_type(n, int64(m->value.kind != T_COUNT && m->value.is_signed));
 		return;
-	case T_AVG: case T_STATS: case T_HIST: case T_LHIST: {
+	case T_AVG: case T_STATS: case T_HIST: case T_LHIST: case T_TSERIES: {
 		char b[64];
 		error_at(s, n->loc, "the value of %s (%s) can only be printed", n->str,
 			 tname(&m->value, b, sizeof(b)));
@@ -2181,7 +2248,51 @@ static void check_positional(struct sema *s, struct node *n)
 		set_type(n, type_str((int)strlen(val) + 1));
 }
 
+/* Whether n, checked without errors, is an action with no value where a
+ * value is needed: a call such as exit(), or a block (a macro's body)
+ * that ends with a statement. Reported once, here. */
+static bool report_if_void(struct sema *s, const struct node *n)
+{
+	if (n->type.kind != T_NONE)
+		return false;
+	if (n->kind == N_CALL)
+		error_at(s, n->loc, "%s() has no value", n->str);
+	else if (n->kind == N_BLOCK_EXPR && n->str)
+		error_at(s, n->loc, "macro %s() has no value here: its body ends with a statement, not an expression",
+			 n->str);
+	else if (n->kind == N_BLOCK_EXPR)
+		error_at(s, n->loc, "the block has no value: it ends with %s",
+			 n->a ? "an action" : "a statement, not an expression");
+	else if (n->kind == N_TERNARY)
+		error_at(s, n->loc, "the ternary has no value: its branches are actions");
+	else
+		return false;
+	return true;
+}
+
+static void check_expr_kind(struct sema *s, struct node *n);
+
+/* An expression, whose operands must have values: only a ternary's
+ * branches and a block's last expression may be actions, which make
+ * the whole an action (an expression statement). */
 static void check_expr(struct sema *s, struct node *n)
+{
+	int errors = s->nerrors;
+	check_expr_kind(s, n);
+	if (s->nerrors != errors || n->kind == N_BLOCK_EXPR)
+		return;
+	bool branches_may_act = n->kind == N_TERNARY;
+	if (n->a && report_if_void(s, n->a))
+		return;
+	if ((n->b && !branches_may_act && report_if_void(s, n->b)) ||
+	    (n->c && !branches_may_act && report_if_void(s, n->c)))
+		return;
+	for (int i = 0; i < n->nkids; i++)
+		if (report_if_void(s, n->kids[i]))
+			return;
+}
+
+static void check_expr_kind(struct sema *s, struct node *n)
 {
 	switch (n->kind) {
 	case N_INT:	/* keeps the type a rewritten builtin gave it */
@@ -2205,6 +2316,13 @@ static void check_expr(struct sema *s, struct node *n)
 		break;
 	case N_CALL:
 		check_call(s, n);
+		break;
+	case N_BLOCK_EXPR:
+		check_block(s, n);
+		if (n->a) {
+			check_expr(s, n->a);
+			set_type(n, type_clone(&n->a->type));
+		}
 		break;
 	case N_BINOP:
 		check_binop(s, n);
@@ -2390,10 +2508,11 @@ static void check_map_assign(struct sema *s, struct node *n)
 			return;
 		}
 	}
+	int errors = s->nerrors;
 	check_expr(s, rhs);
 	if (rhs->type.kind == T_NONE) {
-		if (rhs->kind == N_CALL || rhs->kind == N_MAP)
-			error_at(s, rhs->loc, "%s has no value to assign", rhs->kind == N_CALL ? "this call" : rhs->str);
+		if (s->nerrors == errors && !report_if_void(s, rhs) && rhs->kind == N_MAP)
+			error_at(s, rhs->loc, "%s has no value to assign", rhs->str);
 		return;
 	}
 	if (n->op != TK_ASSIGN && !type_is_intlike(&rhs->type)) {
@@ -2405,9 +2524,13 @@ static void check_map_assign(struct sema *s, struct node *n)
 
 static void check_var_assign(struct sema *s, struct node *n)
 {
+	int errors = s->nerrors;
 	check_expr(s, n->b);
-	if (n->b->type.kind == T_NONE)
+	if (n->b->type.kind == T_NONE) {
+		if (s->nerrors == errors)
+			report_if_void(s, n->b);
 		return;
+	}
 	if (n->op != TK_ASSIGN) {
 		check_var_read(s, n->a);
 		if (!type_is_intlike(&n->b->type) || !type_is_intlike(&n->a->type)) {
@@ -2425,7 +2548,10 @@ static void check_var_assign(struct sema *s, struct node *n)
 
 static void check_cond(struct sema *s, struct node *c)
 {
+	int errors = s->nerrors;
 	check_expr(s, c);
+	if (s->nerrors == errors && report_if_void(s, c))
+		return;
 	if (c->type.kind != T_NONE && !type_is_intlike(&c->type)) {
 		char b[64];
 		error_at(s, c->loc, "a condition must be an integer, not %s",
@@ -2721,7 +2847,7 @@ int sema_run(struct program *prog, struct diag *diag)
 	for (int i = 0; i < prog->opts.nnamed && !s.nerrors; i++)
 		if (!prog->opts.named_used[i]) {
 			s.pass = 2;
-			error_at(&s, (struct loc){ 0, 0 }, "unknown named parameter %s: the script's getopt() does not ask for it",
+			error_at(&s, (struct loc){ 0 }, "unknown named parameter %s: the script's getopt() does not ask for it",
 				 prog->opts.named[i]);
 		}
 	if (s.ksyms)
@@ -2780,6 +2906,14 @@ uint32_t map_array_entries(const struct map_info *m)
 	return 1;
 }
 
+uint32_t map_hash_entries(const struct map_info *m, int max_keys)
+{
+	if (m->value.kind != T_TSERIES)
+		return (uint32_t)max_keys;
+	uint64_t n = (m->key.kind == T_NONE ? 1 : (uint64_t)max_keys) * m->value.nintervals;
+	return n > (1u << 22) ? 1u << 22 : (uint32_t)n;
+}
+
 uint32_t map_key_size(const struct map_info *m)
 {
 	if (map_is_array(m))
@@ -2787,7 +2921,7 @@ uint32_t map_key_size(const struct map_info *m)
 	/* A map without keys has the single key 0 (8 bytes); a histogram's
 	 * key ends with the bucket index. */
 	uint32_t n = type_layout_size(&m->key);
-	if (m->value.kind == T_HIST || m->value.kind == T_LHIST)
+	if (type_has_slot_key(&m->value))
 		n += 8;
 	return n ? n : 8;
 }

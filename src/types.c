@@ -29,6 +29,11 @@ bool type_is_agg(const struct type *t)
 	return t->kind >= T_COUNT;
 }
 
+bool type_has_slot_key(const struct type *t)
+{
+	return t->kind == T_HIST || t->kind == T_LHIST || t->kind == T_TSERIES;
+}
+
 bool type_is_intlike(const struct type *t)
 {
 	return t->kind == T_INT || t->kind == T_BOOL || t->kind == T_PTR ||
@@ -52,6 +57,9 @@ bool type_equal(const struct type *a, const struct type *b)
 		       a->lhist_step == b->lhist_step;
 	if (a->kind == T_HIST)
 		return a->hist_bits == b->hist_bits;
+	if (a->kind == T_TSERIES)
+		return a->interval_ns == b->interval_ns && a->nintervals == b->nintervals &&
+		       a->tseries_agg == b->tseries_agg && a->is_signed == b->is_signed;
 	if (a->kind == T_KSTACK || a->kind == T_USTACK)
 		return a->stack_mode == b->stack_mode && a->stack_depth == b->stack_depth;
 	if (a->kind == T_STR || a->kind == T_BUF)
@@ -88,6 +96,7 @@ uint32_t type_layout_size(const struct type *t)
 	case T_MAX:
 		return 16;
 	case T_INET:
+	case T_TSERIES:	/* struct tseries_slot */
 		return 24;
 	default:
 		return 8;
@@ -115,6 +124,7 @@ const char *type_name(const struct type *t, char *buf, size_t len)
 		[T_COUNT] = "count", [T_SUM] = "sum",
 		[T_MIN] = "min", [T_MAX] = "max", [T_AVG] = "avg",
 		[T_STATS] = "stats", [T_HIST] = "hist", [T_LHIST] = "lhist",
+		[T_TSERIES] = "tseries",
 	};
 	switch (t->kind) {
 	case T_INT:

@@ -44,6 +44,7 @@ enum type_kind {
 	T_STATS,
 	T_HIST,
 	T_LHIST,
+	T_TSERIES,	/* a value per time interval (tseries.h) */
 };
 
 struct type {
@@ -54,6 +55,9 @@ struct type {
 	struct type *elems;	/* T_TUPLE elements, T_PTR pointee */
 	int64_t lhist_min, lhist_max, lhist_step;	/* T_LHIST */
 	uint32_t hist_bits;	/* T_HIST: sub-buckets per power of two, log2 */
+	uint64_t interval_ns;	/* T_TSERIES: the length of an interval */
+	uint32_t nintervals;	/* T_TSERIES: how many are kept */
+	uint32_t tseries_agg;	/* T_TSERIES: enum tseries_agg */
 	uint32_t stack_depth;	/* T_KSTACK/T_USTACK */
 	uint32_t stack_mode;	/* enum stack_mode */
 	uint32_t btf_id;	/* T_PTR/T_INT from BTF; 0 when unknown */
@@ -70,6 +74,9 @@ struct type type_int(int size, bool is_signed);
 struct type type_str(int size);
 struct type type_none(void);
 bool type_is_agg(const struct type *t);
+/* An aggregation whose map keys end with a bucket or interval slot (u64):
+ * hist, lhist, tseries. */
+bool type_has_slot_key(const struct type *t);
 bool type_is_intlike(const struct type *t);
 bool type_equal(const struct type *a, const struct type *b);
 /* Bytes this type takes in the canonical layout. */
