@@ -1,9 +1,10 @@
 # bpfkit — `make` builds build/bpfkit; `make test` runs the whole suite.
 CC      ?= gcc
 PKGS    := libbpf libelf zlib
-# OPTFLAGS is what a build variant changes (the sanitizer build sets it);
+# OPTFLAGS is what a build variant changes (the sanitizer build sets it,
+# with the debug information the shipped binary leaves out);
 # CFLAGS from the environment is added last.
-OPTFLAGS ?= -O2 -g
+OPTFLAGS ?= -O2
 ALL_CFLAGS = $(OPTFLAGS) -std=gnu11 -Wall -Wextra -Werror -Isrc \
 	$(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
 LDLIBS  += $(shell pkg-config --libs $(PKGS))

@@ -16,6 +16,7 @@ static const char *const kind_names[N_NKINDS] = {
 	[N_RETURN] = "return", [N_BREAK] = "break", [N_CONTINUE] = "continue",
 	[N_BLOCK] = "block", [N_PROBE] = "probe", [N_PROGRAM] = "program", [N_CONFIG] = "config",
 	[N_BLOCK_EXPR] = "block expr", [N_MACRO] = "macro", [N_IMPORT] = "import",
+	[N_MAPDECL] = "map declaration",
 };
 
 const char *node_kind_name(enum node_kind k)

@@ -40,12 +40,14 @@ enum node_kind {
 	/* top level */
 	N_PROBE,	/* attach points in `attach`; a = predicate or NULL; b = block */
 	N_PROGRAM,	/* kids: probes; a = the config block or NULL; b = C
-			 * definitions (N_STR texts); c = N_BLOCK of N_IMPORT
-			 * and N_MACRO until the stages that consume them */
+			 * definitions (N_STR texts); c = N_BLOCK of N_IMPORT,
+			 * N_MACRO and N_MAPDECL, each removed by the stage
+			 * that consumes it */
 	N_CONFIG,	/* kids: N_ASSIGN of a setting (N_BUILTIN) and its value */
 	N_MACRO,	/* macro str(kids) a: kids are N_VAR, N_MAP or N_BUILTIN
 			 * (an expression parameter); a is an N_BLOCK_EXPR */
 	N_IMPORT,	/* import "str" */
+	N_MAPDECL,	/* let @str = a: a is the N_CALL naming the map kind */
 	N_NKINDS
 };
 

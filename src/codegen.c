@@ -1532,6 +1532,19 @@ static void gen_errorf_call(struct cg *cg, struct node *n, struct val *out)
 	gen_fmt_event(cg, EV_DIAG, n->id, n->kids + 1, n->nkids - 1);
 }
 
+/* is_err(p): p >= (u64)-4095 (the immediate is sign-extended). */
+static void gen_is_err_call(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val p = { 0 };
+	gen_expr(cg, n->kids[0], &p);
+	val_to(cg, &p, BPF_REG_1);
+	val_release(cg, &p);
+	emit(cg, I_MOV_IMM(BPF_REG_0, 1));
+	emit(cg, I_JMP_IMM(BPF_JGE, BPF_REG_1, -4095, 1));
+	emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
 static void gen_debugf_call(struct cg *cg, struct node *n, struct val *out)
 {
 	(void)out;
@@ -1554,14 +1567,29 @@ static void gen_clear_call(struct cg *cg, struct node *n, struct val *out)
 	gen_simple_event(cg, fn[0] == 'c' ? EV_CLEAR : EV_ZERO, n->kids[0]->id, NULL, 0);
 }
 
+/* delete(@m[k]): true when there was such an entry (out NULL: a
+ * statement, no value). A keyless aggregation lives in an array, whose
+ * entry cannot go: user space zeroes it on every CPU, as zero() does,
+ * which prints as bpftrace prints it. */
 static void gen_delete_call(struct cg *cg, struct node *n, struct val *out)
 {
-	(void)out;
 	struct node *m = n->kids[0];
+	if (map_is_array(&cg->prog->maps[m->id])) {
+		gen_simple_event(cg, EV_ZERO, m->id, NULL, 0);
+		if (out)
+			*out = (struct val){ .kind = V_IMM, .imm = 1 };
+		return;
+	}
 	int key = gen_map_key(cg, m);
 	emit_map_ref(cg, BPF_REG_1, m->id);
 	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
 	call(cg, BPF_FUNC_map_delete_elem);
+	if (!out)
+		return;
+	emit(cg, I_MOV_IMM(BPF_REG_1, 1));
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 1));
+	emit(cg, I_MOV_IMM(BPF_REG_1, 0));
+	val_from_reg(cg, out, BPF_REG_1);
 }
 
 static void gen_exit_call(struct cg *cg, struct node *n, struct val *out)
@@ -1597,6 +1625,7 @@ static const struct {
 	{ "comm", gen_comm_of_pid }, { "str", gen_str }, { "kstack", gen_stack }, { "ustack", gen_stack },
 	{ "ksym", gen_argument_call }, { "strerror", gen_argument_call },
 	{ "syscall_name", gen_argument_call }, { "cgroup_path", gen_cgroup_path_call },
+	{ "signal_name", gen_argument_call }, { "is_err", gen_is_err_call },
 	{ "usym", gen_usym }, { "kaddr", gen_constant_call }, { "time", gen_time_call },
 	{ "cat", gen_cat_call }, { "system", gen_cat_call }, { "signal", gen_signal_call },
 	{ "signal_thread", gen_signal_call }, { "join", gen_join_call },
@@ -2116,18 +2145,28 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 
 /* ---- aggregations ---- */
 
-/* r3 = bucket index of the value in r1 for hist(): 0 for negatives, 1 for
- * 0, k + 2 for [2^k, 2^(k+1)). A binary search over the bits. */
-static void gen_log2_bucket(struct cg *cg)
+/* r3 = bucket index of the value in r1 for hist(n, bits), N = 2^bits
+ * sub-buckets per power of two: 0 for negatives, n + 1 below N, else
+ * ((L - bits + 1) << bits) + (the bits after the leading 1) + 1 where L is
+ * the leading 1's position (bpftrace's numbering; with bits 0, L + 2). L
+ * comes from a binary search over the bits. */
+static void gen_log2_bucket(struct cg *cg, uint32_t bits)
 {
 	struct fixups done = { 0 };
 	emit(cg, I_MOV_IMM(BPF_REG_3, 0));
 	fixup_add(&done, here(cg));
 	emit(cg, I_JMP_IMM(BPF_JSLT, BPF_REG_1, 0, 0));
-	emit(cg, I_MOV_IMM(BPF_REG_3, 1));
+	if (bits) {
+		emit(cg, I_MOV_REG(BPF_REG_3, BPF_REG_1));
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_3, 1));
+	} else {
+		emit(cg, I_MOV_IMM(BPF_REG_3, 1));
+	}
 	fixup_add(&done, here(cg));
-	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, 0));
-	emit(cg, I_MOV_IMM(BPF_REG_3, 2));
+	emit(cg, bits ? I_JMP_IMM(BPF_JLT, BPF_REG_1, 1 << bits, 0) : I_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, 0));
+	if (bits)
+		emit(cg, I_MOV_REG(BPF_REG_4, BPF_REG_1));
+	emit(cg, I_MOV_IMM(BPF_REG_3, bits ? 0 : 2));
 	for (int sh = 32; sh >= 1; sh /= 2) {
 		/* if (r1 >> sh) { r1 >>= sh; r3 += sh; } */
 		emit(cg, I_MOV_REG(BPF_REG_2, BPF_REG_1));
@@ -2135,6 +2174,15 @@ static void gen_log2_bucket(struct cg *cg)
 		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_2, 0, 2));
 		emit(cg, I_MOV_REG(BPF_REG_1, BPF_REG_2));
 		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_3, sh));
+	}
+	if (bits) {	/* r3 = L - bits; the sub-bucket from the next bits */
+		emit(cg, I_ALU64_IMM(BPF_SUB, BPF_REG_3, (int)bits));
+		emit(cg, I_ALU64_REG(BPF_RSH, BPF_REG_4, BPF_REG_3));
+		emit(cg, I_ALU64_IMM(BPF_AND, BPF_REG_4, (1 << bits) - 1));
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_3, 1));
+		emit(cg, I_ALU64_IMM(BPF_LSH, BPF_REG_3, (int)bits));
+		emit(cg, I_ALU64_REG(BPF_ADD, BPF_REG_3, BPF_REG_4));
+		emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_3, 1));
 	}
 	patch_all(cg, &done, here(cg));
 }
@@ -2186,7 +2234,7 @@ static void gen_agg_update(struct cg *cg, struct node *assign)
 		const struct map_info *mi = &cg->prog->maps[map_id];
 		val_to(cg, &x, BPF_REG_1);
 		if (t->kind == T_HIST)
-			gen_log2_bucket(cg);
+			gen_log2_bucket(cg, t->hist_bits);
 		else
 			gen_linear_bucket(cg, t);
 		emit(cg, I_STX(map_is_array(mi) ? BPF_W : BPF_DW, cg->fp, BPF_REG_3,
@@ -2547,6 +2595,8 @@ static void gen_stmt(struct cg *cg, struct node *n)
 	case N_EXPR_STMT:
 		if (n->a->kind == N_INCDEC) {
 			gen_incdec(cg, n->a);
+		} else if (n->a->kind == N_CALL && !strcmp(n->a->str, "delete")) {
+			gen_delete_call(cg, n->a, NULL);
 		} else {
 			struct val v = { 0 };
 			gen_expr(cg, n->a, &v);

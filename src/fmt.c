@@ -138,6 +138,7 @@ static enum arg_class arg_class_of(const struct type *t)
 	case T_MACADDR:
 	case T_ERRNO:
 	case T_SYSCALL:
+	case T_SIGNAL:
 	case T_CGROUP_PATH:
 		return ARG_STRING;
 	case T_BUF:

@@ -26,7 +26,7 @@ struct importer {
 	int nseen;
 	struct node *probes;	/* what the files bring, in import order */
 	struct node *defs;
-	struct node *macros;
+	struct node *macros;	/* and map declarations */
 };
 
 static bool ends_with(const char *s, const char *suffix)
@@ -99,7 +99,7 @@ static int merge_library(struct importer *im, struct node *lib)
 		move_kids(lib->b, im->defs);
 		move_kids(lib, im->probes);
 		for (int i = 0; lib->c && i < lib->c->nkids; i++)
-			if (lib->c->kids[i]->kind == N_MACRO) {
+			if (lib->c->kids[i]->kind != N_IMPORT) {	/* macros, map declarations */
 				node_add_kid(im->macros, lib->c->kids[i]);
 				lib->c->kids[i] = NULL;
 			}
@@ -245,7 +245,7 @@ int imports_resolve(struct node *prog, const char *script_path, struct imported 
 	if (prog->b)
 		prepend_kids(prog->b, im.defs);
 	for (int i = 0; i < prog->c->nkids; i++)
-		if (prog->c->kids[i]->kind == N_MACRO)
+		if (prog->c->kids[i]->kind != N_IMPORT)
 			node_add_kid(im.macros, prog->c->kids[i]);
 		else
 			node_free(prog->c->kids[i]);

@@ -248,6 +248,9 @@ static struct token lex_number(struct lexer *lx, struct loc at)
 		{ "h", 3600000000000ULL }, { "d", 86400000000000ULL },
 		{ "K", 1ULL << 10 }, { "M", 1ULL << 20 }, { "G", 1ULL << 30 },
 		{ "T", 1ULL << 40 }, { "P", 1ULL << 50 },
+		/* C's suffixes, accepted and ignored as in bpftrace */
+		{ "u", 1 }, { "U", 1 }, { "l", 1 }, { "L", 1 }, { "ul", 1 }, { "UL", 1 },
+		{ "ll", 1 }, { "LL", 1 }, { "ull", 1 }, { "ULL", 1 },
 	};
 	/* "1e6": an integer times a power of ten, as bpftrace reads it. */
 	if (base == 10 && *lx->p == 'e' && isdigit((unsigned char)lx->p[1])) {

@@ -33,7 +33,9 @@ static int create_user_map(const struct map_info *m, int max_entries)
 	if (map_is_array(m))
 		return bpf_map_create(BPF_MAP_TYPE_PERCPU_ARRAY, name, 4, map_value_size(m),
 				      map_array_entries(m), NULL);
-	enum bpf_map_type type = map_is_percpu(m) ? BPF_MAP_TYPE_PERCPU_HASH : BPF_MAP_TYPE_HASH;
+	enum bpf_map_type type = map_is_percpu(m) ?
+		(map_is_lru(m) ? BPF_MAP_TYPE_LRU_PERCPU_HASH : BPF_MAP_TYPE_PERCPU_HASH) :
+		(map_is_lru(m) ? BPF_MAP_TYPE_LRU_HASH : BPF_MAP_TYPE_HASH);
 	return bpf_map_create(type, name, map_key_size(m), map_value_size(m),
 			      map_hash_entries(m, max_entries), NULL);
 }

@@ -338,7 +338,14 @@ int macros_expand(struct node *prog, struct diag *diag)
 		expand(&x, &prog->kids[i]->b);
 	}
 	free(x.macros);
-	node_free(prog->c);
-	prog->c = NULL;
+	int kept = 0;	/* what later stages read (map declarations) */
+	for (int i = 0; prog->c && i < prog->c->nkids; i++) {
+		if (prog->c->kids[i]->kind == N_MACRO)
+			node_free(prog->c->kids[i]);
+		else
+			prog->c->kids[kept++] = prog->c->kids[i];
+	}
+	if (prog->c)
+		prog->c->nkids = kept;
 	return diag->nerrors == errors ? 0 : -1;
 }

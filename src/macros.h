@@ -7,7 +7,7 @@
 #include "diag.h"
 
 /* Expands the macros of prog (the N_MACRO nodes in prog->c, which it
- * frees) in every probe. 0, or -1 after reporting errors to diag. */
+ * removes) in every probe. 0, or -1 after reporting errors to diag. */
 int macros_expand(struct node *prog, struct diag *diag);
 
 #endif

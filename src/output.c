@@ -226,6 +226,14 @@ void value_write_text(FILE *f, const struct type *t, const void *data,
 			fprintf(f, "%lld", (long long)read_u64(p));
 		break;
 	}
+	case T_SIGNAL: {
+		const char *name = sigabbrev_np((int)read_u64(p));
+		if (name)
+			fprintf(f, "SIG%s", name);
+		else
+			fprintf(f, "%lld", (long long)read_u64(p));
+		break;
+	}
 	case T_CGROUP_PATH:
 		cgroup_path_write(f, p, o);
 		break;
@@ -660,7 +668,10 @@ static int collect_bucket(const struct map_desc *m, const struct map_shape *s,
 	struct bucket_rec r = { .idx = s->is_array ? *(const uint32_t *)key :
 					read_u64(key + s->bpf_key_size - 8) };
 
-	if (r.idx > (m->value.kind == T_HIST ? MAX_HIST_INDEX : MAX_LHIST_INDEX))
+	uint64_t max_idx = m->value.kind == T_LHIST ? MAX_LHIST_INDEX :
+			   m->value.hist_bits ? (64ULL - m->value.hist_bits) << m->value.hist_bits :
+			   MAX_HIST_INDEX;
+	if (r.idx > max_idx)
 		return 0;
 	for (uint32_t cpu = 0; cpu < s->nvalues; cpu++)
 		r.count += read_u64(vals + (size_t)cpu * s->stride);
@@ -895,6 +906,40 @@ static void lhist_label(char *buf, size_t len, const struct type *v, uint32_t i)
 	}
 }
 
+/* hist(n, bits), N = 2^bits: the upper bound of bucket i (> N), which is
+ * 2^p * (N + the sub-bucket) for p = (i >> bits) - 1. */
+static uint64_t fine_bound(uint32_t bits, uint32_t i)
+{
+	uint32_t p = (i >> bits) - 1;
+	return (1ULL << p) * ((1ULL << bits) + (i & ((1u << bits) - 1)));
+}
+
+/* ... as text: the suffix follows p (the sub-bucket's width), as bpftrace
+ * does, so 1280 stays 1280 and 4096 becomes 4K only from bits + 10. */
+static void fine_bound_text(char *buf, size_t len, uint32_t bits, uint32_t i)
+{
+	static const char *const suffix[] = { "", "K", "M", "G", "T", "P", "E" };
+	uint32_t p = (i >> bits) - 1, d = p / 10;
+	unsigned long long n = (1ULL << (p - 10 * d)) * ((1ULL << bits) + (i & ((1u << bits) - 1)));
+	snprintf(buf, len, "%llu%s", n, suffix[d]);
+}
+
+/* hist(n, bits > 0): 0 negative, 1 .. 2N single values, then buckets
+ * [bound(i - 1), bound(i)). */
+static void fine_hist_label(char *buf, size_t len, uint32_t bits, uint32_t i)
+{
+	char lo[32], hi[32];
+	if (i == 0) {
+		snprintf(buf, len, "(..., 0)");
+	} else if (i <= 2u << bits) {
+		snprintf(buf, len, "[%u]", i - 1);
+	} else {
+		fine_bound_text(lo, sizeof(lo), bits, i - 1);
+		fine_bound_text(hi, sizeof(hi), bits, i);
+		snprintf(buf, len, "[%s, %s)", lo, hi);
+	}
+}
+
 /* log2 buckets: 0 negative, 1 zero, 2 one, k + 2 for [2^k, 2^(k+1)). */
 static void hist_label(char *buf, size_t len, const struct type *v, uint32_t i)
 {
@@ -902,6 +947,8 @@ static void hist_label(char *buf, size_t len, const struct type *v, uint32_t i)
 
 	if (v->kind == T_LHIST) {
 		lhist_label(buf, len, v, i);
+	} else if (v->hist_bits) {
+		fine_hist_label(buf, len, v->hist_bits, i);
 	} else if (i <= 2) {
 		static const char *const small[] = { "(..., 0)", "[0]", "[1]" };
 		snprintf(buf, len, "%s", small[i]);
@@ -973,6 +1020,12 @@ static void hist_json_bucket(FILE *f, const struct type *v, uint32_t i,
 				(long long)(lo + v->lhist_step - 1));
 	} else if (i == 0) {
 		fputs("\"max\": -1", f);
+	} else if (v->hist_bits && i <= 2u << v->hist_bits) {
+		fprintf(f, "\"min\": %u, \"max\": %u", i - 1, i - 1);
+	} else if (v->hist_bits) {
+		fprintf(f, "\"min\": %llu, \"max\": %llu",
+			(unsigned long long)fine_bound(v->hist_bits, i - 1),
+			(unsigned long long)fine_bound(v->hist_bits, i) - 1);
 	} else if (i <= 2) {
 		fprintf(f, "\"min\": %u, \"max\": %u", i - 1, i - 1);
 	} else {

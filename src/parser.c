@@ -34,6 +34,17 @@ static struct node *new_node(struct parser *p, enum node_kind k, struct loc at)
 }
 
 
+/* Drops node n, made but not kept in the tree. */
+static void unmake(struct parser *p, struct node *n)
+{
+	for (size_t i = p->nmade; i-- > 0;)
+		if (p->made[i] == n) {
+			p->made[i] = p->made[--p->nmade];
+			break;
+		}
+	node_free(n);
+}
+
 __attribute__((noreturn, format(printf, 3, 4)))
 static void fail_at(struct parser *p, struct loc at, const char *fmt, ...)
 {
@@ -87,6 +98,7 @@ static int tok_is_word(const struct token *t, const char *w)
 static struct node *parse_expr(struct parser *p);
 static struct node *parse_unary(struct parser *p);
 static struct node *parse_braces(struct parser *p, enum node_kind kind, int at_top);
+static void peek_tokens(struct parser *p, struct token *t, int n);
 
 static struct node *parse_block(struct parser *p)
 {
@@ -261,6 +273,12 @@ static struct node *parse_primary(struct parser *p)
 			advance(p);
 			expect(p, TK_RPAREN);
 			return n;
+		}
+		if (p->tok.kind == TK_BANG) {	/* name!(...): a macro call */
+			struct token next;
+			peek_tokens(p, &next, 1);
+			if (next.kind == TK_LPAREN)
+				advance(p);
 		}
 		if (p->tok.kind == TK_LPAREN) {
 			n = new_node(p, N_CALL, t.loc);
@@ -438,7 +456,7 @@ static struct node *parse_if(struct parser *p, struct loc at)
 static struct node *parse_for(struct parser *p, struct loc at)
 {
 	struct node *n = new_node(p, N_FOR, at);
-	expect(p, TK_LPAREN);
+	int parens = accept(p, TK_LPAREN);	/* newer bpftrace: optional */
 	if (p->tok.kind != TK_VAR)
 		fail_at(p, p->tok.loc, "syntax error: for loops need a $variable");
 	n->a = parse_var(p);
@@ -452,7 +470,8 @@ static struct node *parse_for(struct parser *p, struct loc at)
 		src = r;
 	}
 	n->b = src;
-	expect(p, TK_RPAREN);
+	if (parens)
+		expect(p, TK_RPAREN);
 	n->c = parse_block(p);
 	return n;
 }
@@ -544,6 +563,13 @@ static struct node *parse_stmt(struct parser *p, int *ends_with_block)
 	}
 	*ends_with_block = 0;
 	struct node *e = parse_expr(p);
+	if (e->kind == N_BUILTIN && !strcmp(e->str, "_") && p->tok.kind == TK_ASSIGN) {
+		advance(p);	/* _ = expr: the value is discarded */
+		struct node *s = new_node(p, N_EXPR_STMT, e->loc);
+		unmake(p, e);
+		s->a = parse_expr(p);
+		return s;
+	}
 	if (is_assign_op(p->tok.kind)) {
 		struct node *a = new_node(p, N_ASSIGN, p->tok.loc);
 		a->op = p->tok.kind;
@@ -557,17 +583,6 @@ static struct node *parse_stmt(struct parser *p, int *ends_with_block)
 	struct node *s = new_node(p, N_EXPR_STMT, e->loc);
 	s->a = e;
 	return s;
-}
-
-/* Drops node n, made but not kept in the tree. */
-static void unmake(struct parser *p, struct node *n)
-{
-	for (size_t i = p->nmade; i-- > 0;)
-		if (p->made[i] == n) {
-			p->made[i] = p->made[--p->nmade];
-			break;
-		}
-	node_free(n);
 }
 
 /* { statements } as N_BLOCK, or as N_BLOCK_EXPR whose value (a) is the
@@ -620,13 +635,14 @@ static void peek_tokens(struct parser *p, struct token *t, int n)
 	lex_reset(&p->lx, mark);
 }
 
-/* `word` then a name or a string: a top-level keyword (macro, import). */
+/* `word` then a name, a string or a map: a top-level keyword (macro,
+ * import, let). */
 static int at_top_word(struct parser *p, const char *word)
 {
 	struct token t[2];
 	peek_tokens(p, t, 2);
 	return t[0].kind == TK_IDENT && !strcmp(t[0].text, word) &&
-	       (t[1].kind == TK_IDENT || t[1].kind == TK_STRING);
+	       (t[1].kind == TK_IDENT || t[1].kind == TK_STRING || t[1].kind == TK_MAP);
 }
 
 static struct loc next_loc(struct parser *p)
@@ -647,8 +663,8 @@ static struct node *parse_macro(struct parser *p)
 		fail_at(p, p->tok.loc, "syntax error: expected a macro name");
 	m->str = text_copy(p->tok.text, p->tok.len);
 	advance(p);
-	expect(p, TK_LPAREN);
-	while (p->tok.kind != TK_RPAREN) {
+	bool has_params = accept(p, TK_LPAREN);	/* newer bpftrace: optional */
+	while (has_params && p->tok.kind != TK_RPAREN) {
 		struct token t = p->tok;
 		if (t.kind != TK_VAR && t.kind != TK_MAP && t.kind != TK_IDENT)
 			fail_at(p, t.loc, "syntax error: expected a macro parameter ($var, @map or a name)");
@@ -663,11 +679,29 @@ static struct node *parse_macro(struct parser *p)
 				tok_desc(&p->tok, buf, sizeof(buf)));
 		}
 	}
-	advance(p);
+	if (has_params)
+		advance(p);
 	if (p->tok.kind != TK_LBRACE)
 		fail_at(p, p->tok.loc, "syntax error: expected '{' to start the body of macro %s", m->str);
 	m->a = parse_braces(p, N_BLOCK_EXPR, 1);
 	return m;
+}
+
+/* let @m = kind(entries);: its ';' stays current, as an import's does. */
+static struct node *parse_map_decl(struct parser *p)
+{
+	advance(p);
+	struct node *d = new_node(p, N_MAPDECL, p->tok.loc);
+	advance(p);
+	d->str = text_copy(p->tok.text, p->tok.len);
+	advance(p);
+	if (p->tok.kind != TK_ASSIGN)
+		fail_at(p, p->tok.loc, "syntax error: expected '=' after let %s", d->str);
+	advance(p);
+	d->a = parse_expr(p);
+	if (p->tok.kind != TK_SEMI)
+		fail_at(p, p->tok.loc, "syntax error: expected ';' after the declaration of %s", d->str);
+	return d;
 }
 
 /* import "file";: its ';' stays current, as a probe body's '}' does. */
@@ -821,11 +855,12 @@ static struct node *parse_all(struct parser *p)
 			break;
 		if (p->defs_only)
 			fail_at(p, next_loc(p), "a .h file may hold only C type definitions (struct, union, enum, typedef) and # lines");
-		bool is_import = at_top_word(p, "import");
-		if (is_import || at_top_word(p, "macro")) {
+		bool is_import = at_top_word(p, "import"), is_decl = at_top_word(p, "let");
+		if (is_import || is_decl || at_top_word(p, "macro")) {
 			if (!prog->c)
 				prog->c = new_node(p, N_BLOCK, p->tok.loc);
-			struct node *item = is_import ? parse_import(p) : parse_macro(p);
+			struct node *item = is_import ? parse_import(p) :
+					    is_decl ? parse_map_decl(p) : parse_macro(p);
 			if (is_import && past_imports)
 				fail_at(p, item->loc, "imports must come before probes and macros");
 			past_imports |= !is_import;

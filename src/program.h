@@ -33,12 +33,18 @@ enum builtin_mode { BM_DEFAULT, BM_CURR_NS, BM_BOOT, BM_TAI, BM_SW_TAI };
 
 #define JOIN_MAX 16	/* join() prints at most this many strings */
 
+/* `let @m = kind(n);` in the preamble: the BPF map kind and size. */
+enum map_decl { DECL_NONE, DECL_HASH, DECL_LRUHASH, DECL_PERCPUHASH, DECL_PERCPULRUHASH,
+		DECL_PERCPUARRAY };
+
 struct map_info {
 	char *name;		/* "@" or "@name" */
 	struct type key;	/* T_NONE: no key; else the key (T_TUPLE for a, b) */
 	struct type value;
 	int nkeys;		/* expressions in [...], -1 until first use */
 	struct loc loc;		/* first use, for errors */
+	enum map_decl decl;
+	uint32_t decl_entries;	/* the declared size; 0: not declared */
 };
 
 /* printf, print(value), time(): a format and its argument layout. */
@@ -106,9 +112,11 @@ bool map_is_percpu(const struct map_info *m);
 bool map_is_array(const struct map_info *m);
 /* Entries of an array map: 1, or the number of buckets. */
 uint32_t map_array_entries(const struct map_info *m);
-/* Entries of a hash map of up to max_keys keys: a tseries keeps a slot
- * per interval for each key (at most 4M slots). */
+/* Entries of a hash map: as declared, else room for max_keys keys (a
+ * tseries keeps a slot per interval for each key, at most 4M slots). */
 uint32_t map_hash_entries(const struct map_info *m, int max_keys);
+/* Whether the map is an LRU hash (declared so): never full. */
+bool map_is_lru(const struct map_info *m);
 /* BPF key size of a map: its key layout, plus the bucket for histograms. */
 uint32_t map_key_size(const struct map_info *m);
 uint32_t map_value_size(const struct map_info *m);

@@ -52,6 +52,37 @@ int err_set(struct errbuf *e, const char *fmt, ...)
 	return -EINVAL;
 }
 
+int rate_parse(const char *spec, const char *what, uint64_t *n, bool *is_hz, struct errbuf *e)
+{
+	static const struct { const char *unit; uint64_t ns; } units[] = {
+		{ "s", 1000000000ULL }, { "ms", 1000000ULL }, { "us", 1000ULL }, { "hz", 0 },
+		{ "ns", 1 }, { "m", 60000000000ULL }, { "h", 3600000000000ULL },
+		{ "d", 86400000000000ULL }, { "", 1 },
+	};
+	size_t len = strcspn(spec, ":");
+	bool unit_first = spec[len] == ':';
+	const char *count = unit_first ? spec + len + 1 : spec;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(count, &end, 10);
+	if (end == count || errno || v == 0 || (unit_first && *end))
+		return err_set(e, "invalid %s count '%s' (e.g. %s:s:1 or %s:100ms)", what, count, what, what);
+	const char *unit = unit_first ? spec : end;
+	size_t ulen = unit_first ? len : strlen(end);
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (strlen(units[i].unit) != ulen || strncmp(unit, units[i].unit, ulen) ||
+		    (unit_first && i > 3))
+			continue;
+		if (units[i].ns && v > UINT64_MAX / units[i].ns)
+			return err_set(e, "%s period '%s' is too long", what, spec);
+		*is_hz = !units[i].ns;
+		*n = units[i].ns ? v * units[i].ns : v;
+		return 0;
+	}
+	return err_set(e, "invalid %s unit '%.*s' (use s, ms, us or hz, or a count with ns, us, ms, s, m, h or d)",
+		       what, (int)ulen, unit);
+}
+
 static char *xstrdup(const char *s)
 {
 	char *d = strdup(s);

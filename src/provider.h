@@ -19,6 +19,12 @@ struct errbuf {
 __attribute__((format(printf, 2, 3)))
 int err_set(struct errbuf *e, const char *fmt, ...);	/* returns -EINVAL */
 
+/* The rate of interval and profile probes: "UNIT:N" (s, ms, us, hz), or
+ * "N" with a duration suffix (ns us ms s m h d; none: ns). Sets *n to
+ * nanoseconds, or to the frequency with *is_hz. `what` names the probe
+ * type in messages. */
+int rate_parse(const char *spec, const char *what, uint64_t *n, bool *is_hz, struct errbuf *e);
+
 /* How to read one argument from the program's context (a tracepoint
  * record, struct pt_regs for kprobes/uprobes/USDT, an array of u64 for raw
  * tracepoints). */

@@ -167,8 +167,10 @@ static int on_event(void *ctx, void *data, size_t size)
 	case EV_MAP_FULL:
 		if (size >= 16 && w[1] < (uint64_t)r->prog->nmaps && !r->full_reported[w[1]]) {
 			r->full_reported[w[1]] = true;
-			fprintf(stderr, "WARNING: map %s is full (%d entries): new keys are being dropped; "
-				"raise BPFTRACE_MAP_KEYS_MAX\n", r->maps[w[1]].name, r->max_entries);
+			const struct map_info *mi = &r->prog->maps[w[1]];
+			fprintf(stderr, "WARNING: map %s is full (%u entries): new keys are being dropped; "
+				"%s\n", mi->name, map_hash_entries(mi, r->max_entries),
+				mi->decl_entries ? "declare it larger" : "raise BPFTRACE_MAP_KEYS_MAX");
 		}
 		break;
 	case EV_NEW_PID:

@@ -685,6 +685,8 @@ static void check_field(struct sema *s, struct node *n)
 	if (!kt)
 		return;
 	uint32_t record = 0;
+	if (base->kind == T_PTR && ktypes_pointee_record(kt, base))
+		n->num = 1;	/* newer bpftrace: '.' on a pointer is '->' */
 	if (n->num && base->kind == T_PTR)
 		record = ktypes_pointee_record(kt, base);
 	if (!record && n->num && base->kind == T_PTR)
@@ -1146,6 +1148,7 @@ static void check_map_fn(struct sema *s, struct node *n)
 			n->nkids = 1;
 		}
 		check_map_key(s, m);
+		set_type(n, (struct type){ .kind = T_BOOL, .size = 8 });	/* whether it was there */
 		return;
 	}
 	struct node *m = map_arg(s, n, 0);
@@ -1822,7 +1825,7 @@ static void check_bswap_call(struct sema *s, struct node *n)
 }
 
 
-/* strerror(e), syscall_name(nr), cgroup_path(id[, "filter"]): integers
+/* strerror(e), syscall_name(nr), signal_name(sig), cgroup_path(id[, "filter"]): integers
  * that user space prints as text when the value is printed. */
 static void check_named_int_call(struct sema *s, struct node *n);
 
@@ -1921,6 +1924,16 @@ static void check_percpu_kaddr(struct sema *s, struct node *n)
 	set_type(n, (struct type){ .kind = T_PTR, .size = 8, .btf_id = type_id });
 }
 
+/* is_err(p): whether p is an error pointer (-4095 .. -1), as IS_ERR(). */
+static void check_is_err_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	check_expr(s, n->kids[0]);
+	if (expect_int_arg(s, n, n->kids[0]))
+		set_type(n, (struct type){ .kind = T_BOOL, .size = 8 });
+}
+
 static void check_named_int_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
@@ -1934,7 +1947,8 @@ static void check_named_int_call(struct sema *s, struct node *n)
 		error_at(s, n->kids[1]->loc, "cgroup_path() takes a string literal as its filter");
 		return;
 	}
-	struct type t = { .kind = cgroup ? T_CGROUP_PATH : fn[1] == 't' ? T_ERRNO : T_SYSCALL };
+	struct type t = { .kind = cgroup ? T_CGROUP_PATH : !strcmp(fn, "strerror") ? T_ERRNO :
+				  !strcmp(fn, "signal_name") ? T_SIGNAL : T_SYSCALL };
 	t.size = type_layout_size(&t);
 	if (cgroup && s->pass == 2)
 		n->id = add_fmt(s, n->nkids == 2 ? n->kids[1]->str : "", NULL, 0);
@@ -2122,6 +2136,7 @@ static const struct { const char *name; void (*check)(struct sema *, struct node
 	{ "ustack", check_stack_call }, { "percpu_kaddr", check_percpu_kaddr },
 	{ "path", check_path }, { "socket_cookie", check_socket_cookie_call },
 	{ "strerror", check_named_int_call }, { "syscall_name", check_named_int_call },
+	{ "signal_name", check_named_int_call }, { "is_err", check_is_err_call },
 	{ "cgroup_path", check_named_int_call }, { "ksym", check_symbol_call },
 	{ "usym", check_symbol_call }, { "kaddr", check_symbol_call },
 	{ "printf", check_printf }, { "errorf", check_diag_printf },
@@ -2812,12 +2827,66 @@ static void apply_setting(struct sema *s, const struct node *set)
 	}
 }
 
+/* let @m = kind(entries); */
+static void declare_map(struct sema *s, struct node *d)
+{
+	static const char *const kinds[] = {
+		[DECL_HASH] = "hash", [DECL_LRUHASH] = "lruhash", [DECL_PERCPUHASH] = "percpuhash",
+		[DECL_PERCPULRUHASH] = "percpulruhash", [DECL_PERCPUARRAY] = "percpuarray",
+	};
+	struct node *c = d->a;
+	int64_t entries = 0;
+	enum map_decl kind = DECL_NONE;
+	for (int k = DECL_HASH; c->kind == N_CALL && k <= DECL_PERCPUARRAY; k++)
+		if (!strcmp(c->str, kinds[k]))
+			kind = (enum map_decl)k;
+	if (kind == DECL_NONE) {
+		error_at(s, c->loc, "a map is declared as hash(n), lruhash(n), percpuhash(n), percpulruhash(n) or percpuarray(n)");
+		return;
+	}
+	if (c->nkids != 1 || !is_const_int(c->kids[0], &entries) || entries < 1 || entries > (1 << 24)) {
+		error_at(s, c->loc, "%s() takes the number of entries, an integer literal from 1 to %d",
+			 c->str, 1 << 24);
+		return;
+	}
+	struct map_info *m = get_map(s, d);
+	if (m->decl) {
+		error_at(s, d->loc, "map %s is declared twice", d->str);
+		return;
+	}
+	m->decl = kind;
+	m->decl_entries = (uint32_t)entries;
+	m->loc = d->loc;
+}
+
+/* A declared kind must suit the values: bpfkit keeps aggregations per CPU
+ * (so percpu kinds), other values once (so hash or lruhash). */
+static void check_map_decl(struct sema *s, struct map_info *m)
+{
+	bool percpu = m->decl >= DECL_PERCPUHASH, agg = type_is_agg(&m->value);
+	if (m->value.kind == T_NONE)
+		error_at(s, m->loc, "map %s is declared but never assigned", m->name);
+	else if (percpu && !agg)
+		error_at(s, m->loc, "map %s is declared per CPU, which suits aggregations (count(), sum(), hist(), ...), not the values it is given",
+			 m->name);
+	else if (!percpu && agg)
+		error_at(s, m->loc, "map %s holds an aggregation, kept per CPU: declare it percpuhash or percpulruhash",
+			 m->name);
+	else if (m->decl == DECL_PERCPUARRAY && m->key.kind != T_NONE)
+		error_at(s, m->loc, "map %s is declared percpuarray, which holds a map without keys", m->name);
+	if (m->decl == DECL_PERCPUARRAY)
+		m->decl_entries = 0;	/* sized by its aggregation */
+}
+
 int sema_run(struct program *prog, struct diag *diag)
 {
 	struct sema s = { .prog = prog, .diag = diag, .pass = 2 };
 	struct node *ast = prog->ast;
 	for (int i = 0; ast->a && i < ast->a->nkids; i++)
 		apply_setting(&s, ast->a->kids[i]);
+	for (int i = 0; ast->c && i < ast->c->nkids; i++)
+		if (ast->c->kids[i]->kind == N_MAPDECL)
+			declare_map(&s, ast->c->kids[i]);
 	if (s.nerrors)
 		return -EINVAL;
 	if (prog->opts.strlen <= 0)
@@ -2837,12 +2906,14 @@ int sema_run(struct program *prog, struct diag *diag)
 		for (int i = 0; i < prog->nprobes; i++)
 			check_probe(&s, &prog->probes[i]);
 	}
+	s.pass = 2;
+	for (int i = 0; i < prog->nmaps && (!s.nerrors || prog->maps[i].decl); i++)
+		if (prog->maps[i].decl)
+			check_map_decl(&s, &prog->maps[i]);
 	for (int i = 0; i < prog->nmaps && !s.nerrors; i++) {
-		if (prog->maps[i].value.kind == T_NONE) {
-			s.pass = 2;
+		if (prog->maps[i].value.kind == T_NONE)
 			error_at(&s, prog->maps[i].loc, "map %s is used but never assigned",
 				 prog->maps[i].name);
-		}
 	}
 	for (int i = 0; i < prog->opts.nnamed && !s.nerrors; i++)
 		if (!prog->opts.named_used[i]) {
@@ -2887,6 +2958,8 @@ bool map_is_percpu(const struct map_info *m)
 
 bool map_is_array(const struct map_info *m)
 {
+	if (m->decl != DECL_NONE && m->decl != DECL_PERCPUARRAY)
+		return false;	/* declared a hash */
 	switch (m->value.kind) {
 	case T_COUNT: case T_MIN: case T_MAX: case T_AVG: case T_STATS:
 	case T_HIST: case T_LHIST:
@@ -2899,15 +2972,22 @@ bool map_is_array(const struct map_info *m)
 uint32_t map_array_entries(const struct map_info *m)
 {
 	const struct type *v = &m->value;
-	if (v->kind == T_HIST)
-		return 66;	/* negative, zero, then 2^0 .. 2^63 */
+	if (v->kind == T_HIST)	/* negative, then up to INT64_MAX's bucket */
+		return v->hist_bits ? ((64 - v->hist_bits) << v->hist_bits) + 1 : 66;
 	if (v->kind == T_LHIST)
 		return (uint32_t)((v->lhist_max - v->lhist_min) / v->lhist_step) + 2;
 	return 1;
 }
 
+bool map_is_lru(const struct map_info *m)
+{
+	return m->decl == DECL_LRUHASH || m->decl == DECL_PERCPULRUHASH;
+}
+
 uint32_t map_hash_entries(const struct map_info *m, int max_keys)
 {
+	if (m->decl_entries)
+		return m->decl_entries;
 	if (m->value.kind != T_TSERIES)
 		return (uint32_t)max_keys;
 	uint64_t n = (m->key.kind == T_NONE ? 1 : (uint64_t)max_keys) * m->value.nintervals;

@@ -120,7 +120,7 @@ const char *type_name(const struct type *t, char *buf, size_t len)
 		[T_USYM] = "usym", [T_BUF] = "buffer", [T_INET] = "inet",
 		[T_TIMESTAMP] = "timestamp", [T_STRUCT] = "struct",
 		[T_USERNAME] = "username", [T_RECORD] = "record", [T_MACADDR] = "macaddr",
-		[T_ERRNO] = "strerror", [T_SYSCALL] = "syscall_name", [T_CGROUP_PATH] = "cgroup_path",
+		[T_ERRNO] = "strerror", [T_SYSCALL] = "syscall_name", [T_SIGNAL] = "signal_name", [T_CGROUP_PATH] = "cgroup_path",
 		[T_COUNT] = "count", [T_SUM] = "sum",
 		[T_MIN] = "min", [T_MAX] = "max", [T_AVG] = "avg",
 		[T_STATS] = "stats", [T_HIST] = "hist", [T_LHIST] = "lhist",

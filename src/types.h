@@ -32,6 +32,7 @@ enum type_kind {
 	T_MACADDR,	/* macaddr(): 6 bytes (8 in the layout) */
 	T_ERRNO,	/* strerror(): an errno printed as its message */
 	T_SYSCALL,	/* syscall_name(): a syscall number printed as its name */
+	T_SIGNAL,	/* signal_name(): a signal number printed as its name */
 	T_CGROUP_PATH,	/* cgroup_path(): u64 filter format id, then the cgroup id */
 	T_STRUCT,	/* a kernel struct/union (btf_id) by its address: only
 			 * for member access, never stored */

@@ -1,5 +1,5 @@
-/* interval:UNIT:N — a program run every N units on one CPU, driven by a
- * cpu-clock software perf event. */
+/* interval:UNIT:N or interval:N[unit] — a program run every period on one
+ * CPU, driven by a cpu-clock software perf event. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,33 +8,18 @@
 #include <bpf/bpf.h>
 #include "provider.h"
 
-static const struct { const char *unit; uint64_t ns; } units[] = {
-	{ "s", 1000000000ULL }, { "ms", 1000000ULL }, { "us", 1000ULL },
-	{ "hz", 0 },
-};
-
-/* Parses "UNIT:N" into nanoseconds. */
+/* The spec's period in nanoseconds. */
 int interval_parse(const char *spec, uint64_t *ns, struct errbuf *e)
 {
-	size_t len = strcspn(spec, ":");
-	if (!spec[len])
-		return err_set(e, "interval needs a unit and a count, e.g. interval:s:1");
-	const char *count = spec + len + 1;
-	char *end;
-	errno = 0;
-	unsigned long long n = strtoull(count, &end, 10);
-	if (*end || !*count || errno || n == 0)
-		return err_set(e, "invalid interval count '%s'", count);
-	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
-		if (strlen(units[i].unit) != len || strncmp(spec, units[i].unit, len))
-			continue;
-		*ns = units[i].ns ? n * units[i].ns : 1000000000ULL / n;
-		if (*ns == 0)
-			return err_set(e, "interval frequency '%s' is too high", count);
-		return 0;
-	}
-	return err_set(e, "invalid interval unit '%.*s' (use s, ms, us or hz)",
-		       (int)len, spec);
+	bool is_hz;
+	int err = rate_parse(spec, "interval", ns, &is_hz, e);
+	if (err)
+		return err;
+	if (is_hz)
+		*ns = 1000000000ULL / *ns;
+	if (*ns == 0)
+		return err_set(e, "interval frequency '%s' is too high", spec);
+	return 0;
 }
 
 extern const struct provider provider_interval;
