@@ -7,6 +7,7 @@
 #include <string.h>
 #include "lexer.h"
 #include "parser.h"
+#include "preproc.h"
 
 struct parser {
 	struct lexer lx;
@@ -878,13 +879,16 @@ static struct node *parse_all(struct parser *p)
 static struct node *parse_file(const struct source *src, int file, int is_library,
 			       int defs_only, struct diag *diag)
 {
+	char *text = preprocess(src->text, file, diag);
+	if (!text)
+		return NULL;
 	struct parser *p = calloc(1, sizeof(*p));
 	if (!p)
 		abort();
 	p->diag = diag;
 	p->is_library = is_library;
 	p->defs_only = defs_only;
-	lex_init(&p->lx, src->text, diag);
+	lex_init(&p->lx, text, diag);
 	p->lx.file = file;
 	/* volatile: set between setjmp and a longjmp once parse_all is inlined */
 	struct node *volatile prog = NULL;
@@ -895,6 +899,7 @@ static struct node *parse_file(const struct source *src, int file, int is_librar
 	free(p->made);
 	lex_free(&p->lx);
 	free(p);
+	free(text);
 	return prog;
 }
 

@@ -459,17 +459,26 @@ static void check_context_builtin(struct sema *s, struct node *n)
 	set_type(n, field_type(s, probe_field(pi->probes.v[0], n->str)));
 }
 
-/* pcomm and ppid are fields of the current task (or of the task given):
- * rewritten as the -> chains they stand for. */
+/* pcomm, ppid, leader_comm and leader_tid are fields of the current task
+ * (or of the task given): rewritten as the -> chains they stand for.
+ * pcomm is the parent's name, as bpftrace 0.27 defines it. */
+static const struct { const char *name, *via, *field; } task_fields[] = {
+	{ "pcomm", "real_parent", "comm" }, { "ppid", "real_parent", "tgid" },
+	{ "leader_comm", "group_leader", "comm" }, { "leader_tid", "group_leader", "pid" },
+};
+
+static int find_task_field(const char *name)
+{
+	for (size_t i = 0; i < sizeof(task_fields) / sizeof(task_fields[0]); i++)
+		if (!strcmp(task_fields[i].name, name))
+			return (int)i;
+	return -1;
+}
+
 static bool check_task_field(struct sema *s, struct node *n, struct node *task)
 {
-	static const struct { const char *name, *via, *field; } fields[] = {
-		{ "pcomm", "group_leader", "comm" }, { "ppid", "real_parent", "tgid" },
-	};
-	size_t i = 0;
-	while (i < sizeof(fields) / sizeof(fields[0]) && strcmp(fields[i].name, n->str))
-		i++;
-	if (i == sizeof(fields) / sizeof(fields[0]))
+	int i = find_task_field(n->str);
+	if (i < 0)
 		return false;
 	if (!task) {
 		task = node_new(N_BUILTIN, n->loc);
@@ -477,10 +486,10 @@ static bool check_task_field(struct sema *s, struct node *n, struct node *task)
 	}
 	struct node *via = node_new(N_FIELD, n->loc);
 	via->a = task;
-	via->str = xstrdup(fields[i].via);
+	via->str = xstrdup(task_fields[i].via);
 	via->num = 1;
 	free(n->str);
-	n->str = xstrdup(fields[i].field);
+	n->str = xstrdup(task_fields[i].field);
 	n->kind = N_FIELD;
 	n->a = via;
 	n->num = 1;
@@ -2023,7 +2032,7 @@ static bool check_builtin_call(struct sema *s, struct node *n)
 		n->nkids = 0;
 		return true;
 	}
-	if (find_builtin(n->str) < 0 && strcmp(n->str, "pcomm") && strcmp(n->str, "ppid"))
+	if (find_builtin(n->str) < 0 && find_task_field(n->str) < 0)
 		return false;
 	int mode = BM_DEFAULT;
 	if (n->nkids == 1) {
