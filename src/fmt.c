@@ -194,8 +194,8 @@ int fmt_check(const char *fn, const char *fmt, const struct type *args,
 		enum arg_class want = spec_wants(&sp);
 		char tname[64];
 
-		if (arg_class_of(arg) == want)
-			continue;
+		if (arg_class_of(arg) == want || (want == ARG_STRING && arg->enum_id))
+			continue;	/* an enum's value prints as its name */
 		snprintf(err, errlen,
 			 "%s: %%%s%s specifier expects a value of type %s (%s supplied)",
 			 fn, sp.length, sp.conv, class_name(want),
@@ -262,6 +262,17 @@ static uint64_t read_u64(const void *data)
 	return v;
 }
 
+/* An enum's value by its enumerator's name, else as a number. */
+static void enum_write(FILE *f, const struct type *t, uint64_t v, const struct text_opts *o)
+{
+	for (int i = 0; o && i < o->nenum_names; i++)
+		if (o->enum_names[i].enum_id == t->enum_id && (uint64_t)o->enum_names[i].value == v) {
+			fputs(o->enum_names[i].name, f);
+			return;
+		}
+	fprintf(f, t->is_signed ? "%lld" : "%llu", (long long)v);
+}
+
 /* Writes one recognised conversion with its argument. */
 static void conv_render(FILE *m, const char *fmt, const struct fmt_spec *sp,
 			const struct text_opts *o,
@@ -290,7 +301,9 @@ static void conv_render(FILE *m, const char *fmt, const struct fmt_spec *sp,
 		size_t len = 0;
 		FILE *tm = open_memstream(&text, &len);
 		if (tm) {
-			if (conv == 's') {
+			if (conv == 's' && arg->enum_id) {
+				enum_write(tm, arg, type_layout_size(arg) >= 8 ? read_u64(data) : 0, o);
+			} else if (conv == 's') {
 				value_write_text(tm, arg, data, o);
 			} else {	/* the width applies to the text, a precision not */
 				gfp_write(tm, type_layout_size(arg) >= 8 ? read_u64(data) : 0, o->gfp);

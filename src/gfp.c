@@ -38,13 +38,13 @@ static const struct {
 void gfp_table_resolve(struct gfp_table *t, struct ktypes *kt)
 {
 	int64_t bit;
-	bool from_btf = kt && !ktypes_enum_value(kt, "___GFP_DMA_BIT", &bit);
+	bool from_btf = kt && !ktypes_enum_value(kt, "___GFP_DMA_BIT", &bit, NULL);
 	for (int i = 0; i < GFP_NFLAGS; i++) {
 		char name[64];
 		snprintf(name, sizeof(name), "___GFP_%s_BIT", flags[i].name);
 		if (!from_btf)
 			bit = flags[i].bit;
-		else if (ktypes_enum_value(kt, name, &bit))
+		else if (ktypes_enum_value(kt, name, &bit, NULL))
 			bit = -1;
 		t->mask[i] = bit >= 0 && bit < 64 ? 1ULL << bit : 0;
 	}

@@ -106,8 +106,11 @@ struct type ktypes_type(struct ktypes *kt, uint32_t id, bool user)
 	case BTF_KIND_INT:
 		return type_int((int)t->size, (btf_int_encoding(t) & BTF_INT_SIGNED) != 0);
 	case BTF_KIND_ENUM:
-	case BTF_KIND_ENUM64:
-		return type_int((int)t->size, btf_kflag(t));
+	case BTF_KIND_ENUM64: {
+		struct type e = type_int((int)t->size, btf_kflag(t));
+		e.enum_id = id;	/* printf's %s names the value */
+		return e;
+	}
 	case BTF_KIND_PTR: {
 		struct type p = { .kind = T_PTR, .size = 8, .is_user = user,
 				  .btf_id = resolve(kt->btf, t->type) };
@@ -149,30 +152,81 @@ int ktypes_percpu_var(struct ktypes *kt, const char *name, uint32_t *type_id)
 	return -EINVAL;
 }
 
-int ktypes_enum_value(struct ktypes *kt, const char *name, int64_t *value)
+/* Calls fn(ctx, value, name) for each enumerator of enum type t until it
+ * returns true; returns whether one did. */
+static bool each_enumerator(const struct btf *btf, const struct btf_type *t,
+			    bool (*fn)(void *ctx, int64_t value, const char *name), void *ctx)
 {
+	for (int i = 0; i < btf_vlen(t); i++) {
+		bool is64 = btf_is_enum64(t);
+		const struct btf_enum *e = is64 ? NULL : btf_enum(t) + i;
+		const struct btf_enum64 *e64 = is64 ? btf_enum64(t) + i : NULL;
+		int64_t v = is64 ? (int64_t)btf_enum64_value(e64) :
+			    btf_kflag(t) ? (int64_t)e->val : (int64_t)(uint32_t)e->val;
+		if (fn(ctx, v, btf__name_by_offset(btf, is64 ? e64->name_off : e->name_off)))
+			return true;
+	}
+	return false;
+}
+
+struct enum_search {
+	const char *name;
+	int64_t value;
+};
+
+static bool match_enumerator(void *ctx, int64_t value, const char *name)
+{
+	struct enum_search *es = ctx;
+	if (strcmp(name, es->name))
+		return false;
+	es->value = value;
+	return true;
+}
+
+int ktypes_enum_value(struct ktypes *kt, const char *name, int64_t *value, uint32_t *enum_id)
+{
+	struct enum_search es = { name, 0 };
 	uint32_t n = btf__type_cnt(kt->btf);
 	for (uint32_t id = 1; id < n; id++) {
 		const struct btf_type *t = btf__type_by_id(kt->btf, id);
-		if (btf_is_enum(t)) {
-			const struct btf_enum *e = btf_enum(t);
-			for (int i = 0; i < btf_vlen(t); i++, e++) {
-				if (!strcmp(btf__name_by_offset(kt->btf, e->name_off), name)) {
-					*value = e->val;
-					return 0;
-				}
-			}
-		} else if (btf_is_enum64(t)) {
-			const struct btf_enum64 *e = btf_enum64(t);
-			for (int i = 0; i < btf_vlen(t); i++, e++) {
-				if (!strcmp(btf__name_by_offset(kt->btf, e->name_off), name)) {
-					*value = (int64_t)btf_enum64_value(e);
-					return 0;
-				}
-			}
+		if ((btf_is_enum(t) || btf_is_enum64(t)) &&
+		    each_enumerator(kt->btf, t, match_enumerator, &es)) {
+			*value = es.value;
+			if (enum_id)
+				*enum_id = id;
+			return 0;
 		}
 	}
 	return -ENOENT;
+}
+
+int ktypes_find_enum(struct ktypes *kt, const char *name)
+{
+	int id = btf__find_by_name_kind(kt->btf, name, BTF_KIND_ENUM);
+	if (id < 0)
+		id = btf__find_by_name_kind(kt->btf, name, BTF_KIND_ENUM64);
+	return id < 0 ? -ENOENT : id;
+}
+
+struct enum_visit {
+	void (*fn)(void *ctx, int64_t value, const char *name);
+	void *ctx;
+};
+
+static bool visit_enumerator(void *ctx, int64_t value, const char *name)
+{
+	struct enum_visit *v = ctx;
+	v->fn(v->ctx, value, name);
+	return false;
+}
+
+void ktypes_enumerators(struct ktypes *kt, uint32_t id,
+			void (*fn)(void *ctx, int64_t value, const char *name), void *ctx)
+{
+	const struct btf_type *t = btf__type_by_id(kt->btf, id);
+	struct enum_visit v = { fn, ctx };
+	if (t && (btf_is_enum(t) || btf_is_enum64(t)))
+		each_enumerator(kt->btf, t, visit_enumerator, &v);
 }
 
 int ktypes_element(struct ktypes *kt, const struct type *base, struct type *elem,

@@ -38,9 +38,14 @@ int ktypes_member(struct ktypes *kt, uint32_t record_id, const char *name,
  * T_PTR (btf_id = the pointee), char arrays as T_STR, records as
  * T_STRUCT. Other kinds give T_NONE. */
 struct type ktypes_type(struct ktypes *kt, uint32_t id, bool user);
-/* The value of an enumerator (e.g. SKB_DROP_REASON_NOT_SPECIFIED).
- * Returns 0 or -ENOENT. */
-int ktypes_enum_value(struct ktypes *kt, const char *name, int64_t *value);
+/* The value of an enumerator (e.g. SKB_DROP_REASON_NOT_SPECIFIED), and
+ * (enum_id not NULL) the BTF id of its enum. Returns 0 or -ENOENT. */
+int ktypes_enum_value(struct ktypes *kt, const char *name, int64_t *value, uint32_t *enum_id);
+/* The BTF id of `enum name`, or -ENOENT. */
+int ktypes_find_enum(struct ktypes *kt, const char *name);
+/* Calls fn with each enumerator of enum id. */
+void ktypes_enumerators(struct ktypes *kt, uint32_t id,
+			void (*fn)(void *ctx, int64_t value, const char *name), void *ctx);
 /* The BTF id of per-CPU variable `name` (in the .data..percpu section):
  * -ENOENT when the kernel has no such variable, -EINVAL when it is not
  * per-CPU. *type_id is set to the variable's type. */

@@ -1325,6 +1325,12 @@ void output_set_gfp_table(struct output *out, const struct gfp_table *gfp)
 	out->text.gfp = gfp;
 }
 
+void output_set_enum_names(struct output *out, const struct enum_name *names, int n)
+{
+	out->text.enum_names = names;
+	out->text.nenum_names = n;
+}
+
 void output_set_console(struct output *out, FILE *console)
 {
 	out->console = console;

@@ -81,6 +81,13 @@ void fmt_write(FILE *f, const char *fmt, const struct type *args,
 void output_set_time_formats(struct output *out, const char *const *fmts, int n);
 /* Names for stacks and symbols in everything printed after this call. */
 void output_set_symbolizer(struct output *out, struct symbolizer *sym);
+/* An enumerator, for printf("%s") of an enum's value. */
+struct enum_name {
+	uint32_t enum_id;	/* its enum (BTF id) */
+	int64_t value;
+	char *name;
+};
+void output_set_enum_names(struct output *out, const struct enum_name *names, int n);
 /* This kernel's GFP flag bits, for printf's %gr. */
 struct gfp_table;
 void output_set_gfp_table(struct output *out, const struct gfp_table *gfp);

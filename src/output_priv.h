@@ -23,6 +23,8 @@ struct text_opts {
 	int ntime_fmts;
 	int64_t mono_to_real_ns;	/* nsecs (monotonic) to wall time */
 	const struct gfp_table *gfp;	/* printf's %gr */
+	const struct enum_name *enum_names;	/* printf("%s") of enum values */
+	int nenum_names;
 	bool series_range;		/* print(@series, min, max) */
 	int64_t series_min, series_max;
 };

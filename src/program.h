@@ -95,6 +95,8 @@ struct program {
 	int nfmts;
 	bool uses_user_symbols;	/* ustack or usym: snapshot processes */
 	struct gfp_table gfp;	/* this kernel's GFP flags, if printf has %gr */
+	struct enum_name *enum_names;	/* of the enums printf shows by name */
+	int nenum_names;
 	struct ktypes *ktypes;	/* kernel BTF, loaded when a script needs it */
 	bool ktypes_tried;
 };

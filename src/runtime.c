@@ -366,6 +366,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 			 .sym = symbolizer_new() };
 	output_set_symbolizer(out, r.sym);
 	output_set_gfp_table(out, &prog->gfp);
+	output_set_enum_names(out, prog->enum_names, prog->nenum_names);
 	const char **time_fmts = calloc((size_t)prog->nfmts + 1, sizeof(char *));
 	for (int i = 0; i < prog->nfmts; i++)
 		time_fmts[i] = prog->fmts[i].fmt;

@@ -136,8 +136,11 @@ static struct type stored_type(const struct type *t)
 		return *t;	/* keeps what it points to, for -> on a variable */
 	if (t->kind == T_BOOL)
 		return (struct type){ .kind = T_BOOL, .size = 8 };
-	if (type_is_intlike(t) && t->kind != T_KSYM)
-		return int64(t->kind == T_INT ? t->is_signed : false);
+	if (type_is_intlike(t) && t->kind != T_KSYM) {
+		struct type i = int64(t->kind == T_INT ? t->is_signed : false);
+		i.enum_id = t->kind == T_INT ? t->enum_id : 0;
+		return i;
+	}
 	if (t->kind == T_TUPLE) {
 		struct type c = type_clone(t);
 		for (uint32_t i = 0; i < c.nelems; i++) {
@@ -370,8 +373,9 @@ static struct type field_type(struct sema *s, const struct ctx_field *f)
 		return type_str(s->prog->opts.strlen);
 	case F_PTR:
 		return (struct type){ .kind = T_PTR, .size = 8, .is_user = f->user_ptr };
-	case F_INT:
-		if (f->btf_type_id)
+	case F_INT: {
+		bool is_enum = f->ctype && !strncmp(f->ctype, "enum ", 5);
+		if (f->btf_type_id || is_enum)
 			load_ktypes(s);
 		if (f->btf_type_id && s->prog->ktypes) {
 			/* A pointer of a known kernel type can be followed. */
@@ -379,7 +383,11 @@ static struct type field_type(struct sema *s, const struct ctx_field *f)
 			if (t.kind == T_PTR)
 				return t;
 		}
-		return type_int((int)f->size, f->is_signed);
+		struct type t = type_int((int)f->size, f->is_signed);
+		int id = is_enum && s->prog->ktypes ? ktypes_find_enum(s->prog->ktypes, f->ctype + 5) : -1;
+		t.enum_id = id > 0 ? (uint32_t)id : 0;	/* a tracepoint's enum field */
+		return t;
+	}
 	default:	/* F_USER_MEM, F_CONST: read and widened to 64 bits */
 		return int64(f->is_signed);
 	}
@@ -412,10 +420,13 @@ static bool resolve_constant(struct sema *s, struct node *n)
 	}
 	load_ktypes(s);
 	int64_t v;
-	if (s->prog->ktypes && !ktypes_enum_value(s->prog->ktypes, n->str, &v)) {
+	uint32_t enum_id;
+	if (s->prog->ktypes && !ktypes_enum_value(s->prog->ktypes, n->str, &v, &enum_id)) {
 		n->kind = N_INT;
 		n->num = v;
-		set_type(n, int64(true));
+		struct type t = int64(true);
+		t.enum_id = enum_id;	/* printf("%s") names it */
+		set_type(n, t);
 		return true;
 	}
 	return false;
@@ -792,6 +803,30 @@ static void check_int_pointer_cast(struct sema *s, struct node *n, int size, boo
 	set_type(n, t);
 }
 
+static void note_enumerator(void *ctx, int64_t value, const char *name)
+{
+	struct program *prog = ctx;
+	prog->enum_names = xrealloc(prog->enum_names, (size_t)(prog->nenum_names + 1) * sizeof(*prog->enum_names));
+	struct enum_name *e = &prog->enum_names[prog->nenum_names++];
+	e->enum_id = 0;	/* set by add_enum_names */
+	e->value = value;
+	e->name = xstrdup(name);
+}
+
+/* The enumerators of enum id, for output (printf("%s") of its values). */
+static void add_enum_names(struct sema *s, uint32_t id)
+{
+	struct program *prog = s->prog;
+	for (int i = 0; i < prog->nenum_names; i++)
+		if (prog->enum_names[i].enum_id == id)
+			return;
+	int first = prog->nenum_names;
+	if (prog->ktypes)
+		ktypes_enumerators(prog->ktypes, id, note_enumerator, prog);
+	for (int i = first; i < prog->nenum_names; i++)
+		prog->enum_names[i].enum_id = id;
+}
+
 /* The value of a constant integer expression (literals, sizeof, and
  * operators on them), computed as the generated code would. */
 static bool is_const_int(const struct node *n, int64_t *v)
@@ -889,6 +924,9 @@ static void check_printf(struct sema *s, struct node *n)
 		error_at(s, n->loc, "%s", err);
 	else if (fmt_has_gfp(n->kids[0]->str))
 		gfp_table_resolve(&s->prog->gfp, load_ktypes(s));
+	for (uint32_t i = 0; i < args.nelems; i++)
+		if (args.elems[i].enum_id)
+			add_enum_names(s, args.elems[i].enum_id);
 	type_release(&args);
 	n->id = add_fmt(s, n->kids[0]->str, n->kids + 1, n->nkids - 1);
 }
@@ -2937,6 +2975,9 @@ int sema_run(struct program *prog, struct diag *diag)
 
 void program_free(struct program *prog)
 {
+	for (int i = 0; i < prog->nenum_names; i++)
+		free(prog->enum_names[i].name);
+	free(prog->enum_names);
 	for (int i = 0; i < prog->nprobes; i++) {
 		struct probe_info *pi = &prog->probes[i];
 		probe_list_free(&pi->probes);

@@ -62,6 +62,8 @@ struct type {
 	uint32_t stack_depth;	/* T_KSTACK/T_USTACK */
 	uint32_t stack_mode;	/* enum stack_mode */
 	uint32_t btf_id;	/* T_PTR/T_INT from BTF; 0 when unknown */
+	uint32_t enum_id;	/* T_INT: the BTF enum of its values (printf %s
+				 * names them); 0 if none */
 	bool is_user;		/* T_PTR into user memory */
 };
 
