@@ -237,8 +237,8 @@ static struct node *parse_primary(struct parser *p)
 		if (p->tok.kind == TK_COMMA) {
 			n = new_node(p, N_TUPLE, t.loc);
 			node_add_kid(n, e);
-			while (accept(p, TK_COMMA))
-				node_add_kid(n, parse_expr(p));
+			while (accept(p, TK_COMMA) && p->tok.kind != TK_RPAREN)
+				node_add_kid(n, parse_expr(p));	/* (1,) has one */
 			e = n;
 		}
 		p->no_slash = saved;

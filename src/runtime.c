@@ -264,11 +264,14 @@ static void detach_all(const struct codegen_result *code)
 }
 
 /* Runs the BEGIN or END programs once, in bpfkit's own context. */
+/* Runs the programs of BEGIN, END, or (when RUN_ON_SIGNAL) the
+ * self:signal probes of signal signo. */
 static int run_special(const struct codegen_result *code, const struct loaded *ld,
-		       enum probe_run when, struct diag *diag)
+		       enum probe_run when, int signo, struct diag *diag)
 {
 	for (int i = 0; i < code->nprogs; i++) {
-		if (code->progs[i].probes[0]->prov->run != when)
+		const struct probe *p = code->progs[i].probes[0];
+		if (p->prov->run != when || (when == RUN_ON_SIGNAL && p->config != (uint64_t)signo))
 			continue;
 		__u64 args[1] = { 0 };
 		LIBBPF_OPTS(bpf_test_run_opts, opts, .ctx_in = args, .ctx_size_in = sizeof(args));
@@ -288,7 +291,7 @@ static bool only_run_once(const struct codegen_result *code)
 	bool any = false;
 	for (int i = 0; i < code->nprogs; i++) {
 		enum probe_run run = code->progs[i].probes[0]->prov->run;
-		if (run == RUN_ON_EVENT)
+		if (run == RUN_ON_EVENT || run == RUN_ON_SIGNAL)
 			return false;
 		any |= run == RUN_ONCE;
 	}
@@ -314,14 +317,28 @@ static bool target_gone(const struct runtime_opts *ro)
 	return ro->target_pid > 0 && kill(ro->target_pid, 0) != 0 && errno == ESRCH;
 }
 
-static bool signalled(int sfd)
+/* Reads the signals that came: SIGINT or SIGTERM asks to stop (true);
+ * others run their self:signal programs. */
+static bool signalled(int sfd, const struct codegen_result *code, const struct loaded *ld,
+		      struct diag *diag)
 {
 	struct signalfd_siginfo si;
 	bool any = false;
-	while (read(sfd, &si, sizeof(si)) == sizeof(si))
+	while (read(sfd, &si, sizeof(si)) == sizeof(si)) {
 		if (si.ssi_signo == SIGINT || si.ssi_signo == SIGTERM)
 			any = true;
+		else
+			run_special(code, ld, RUN_ON_SIGNAL, (int)si.ssi_signo, diag);
+	}
 	return any;
+}
+
+/* The signals the script's self:signal probes wait for, added to mask. */
+static void add_probe_signals(const struct codegen_result *code, sigset_t *mask)
+{
+	for (int i = 0; i < code->nprogs; i++)
+		if (code->progs[i].probes[0]->prov->run == RUN_ON_SIGNAL)
+			sigaddset(mask, (int)code->progs[i].probes[0]->config);
 }
 
 /* Lets the -c child exec. When the script symbolizes user addresses the
@@ -383,6 +400,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 	sigemptyset(&mask);
 	sigaddset(&mask, SIGINT);
 	sigaddset(&mask, SIGTERM);
+	add_probe_signals(code, &mask);
 	sigprocmask(SIG_BLOCK, &mask, &old);
 	int sfd = signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
 	struct ring_buffer *rb = ring_buffer__new(loader_map_fd(ld, prog, IMAP_RINGBUF),
@@ -399,7 +417,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		goto detach;
 	if (ro->attach_done)
 		clock_gettime(CLOCK_MONOTONIC, ro->attach_done);
-	if (run_special(code, ld, RUN_AT_BEGIN, diag))
+	if (run_special(code, ld, RUN_AT_BEGIN, 0, diag))
 		goto detach;
 	bool child_gone = release_child(ro, r.sym, prog->uses_user_symbols);
 	ring_buffer__consume(rb);
@@ -411,7 +429,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 			break;
 		if (n > 0)
 			output_flush(out);
-		if (signalled(sfd) || target_gone(ro))
+		if (signalled(sfd, code, ld, diag) || target_gone(ro))
 			break;
 	}
 	ring_buffer__consume(rb);
@@ -420,7 +438,7 @@ detach:
 	stop_programs(&r);
 	if (status == 0) {
 		r.exit_requested = false;
-		run_special(code, ld, RUN_AT_END, diag);
+		run_special(code, ld, RUN_AT_END, 0, diag);
 		ring_buffer__consume(rb);
 		report_lost(&r);
 		if (!prog->opts.keep_maps_at_exit)

@@ -648,6 +648,21 @@ static void check_index(struct sema *s, struct node *n)
 		error_at(s, n->b->loc, "an index must be an integer");
 		return;
 	}
+	int64_t elem;
+	if (base->kind == T_TUPLE) {	/* $t[1] is $t.1 (newer bpftrace) */
+		if (!is_const_int(n->b, &elem)) {
+			error_at(s, n->b->loc, "a tuple index must be known when compiling");
+			return;
+		}
+		node_free(n->b);
+		n->b = NULL;
+		n->kind = N_TUPLE_INDEX;
+		n->num = elem;
+		type_release(&n->type);
+		n->type = type_none();
+		check_expr(s, n);
+		return;
+	}
 	if (base->kind == T_STR) {
 		int64_t i;
 		if (!is_const_int(n->b, &i) || i < 0 || i >= base->size) {
@@ -691,8 +706,24 @@ static void check_index(struct sema *s, struct node *n)
 	}
 }
 
+/* In iterator probes, bpftrace names the iterator's record ctx: ctx->task
+ * is args->task. */
+static bool iter_ctx(struct sema *s, const struct node *n)
+{
+	if (n->kind != N_BUILTIN || strcmp(n->str, "ctx") || !s->pi->probes.n)
+		return false;
+	for (int i = 0; i < s->pi->probes.n; i++)
+		if (strcmp(s->pi->probes.v[i]->prov->name, "iter"))
+			return false;
+	return true;
+}
+
 static void check_field(struct sema *s, struct node *n)
 {
+	if (iter_ctx(s, n->a)) {
+		free(n->a->str);
+		n->a->str = xstrdup("args");
+	}
 	if (n->a->kind == N_BUILTIN && !strcmp(n->a->str, "args")) {
 		check_args_field(s, n);
 		return;
@@ -2749,8 +2780,9 @@ static bool uses_args(const struct node *n)
 {
 	if (!n)
 		return false;
-	if (n->kind == N_BUILTIN && (!strcmp(n->str, "args") || is_context_builtin(n->str)))
-		return true;
+	if (n->kind == N_BUILTIN && (!strcmp(n->str, "args") || !strcmp(n->str, "ctx") ||
+				     is_context_builtin(n->str)))
+		return true;	/* ctx: an iterator's record (iter_ctx) */
 	if (uses_args(n->a) || uses_args(n->b) || uses_args(n->c))
 		return true;
 	for (int i = 0; i < n->nkids; i++)
