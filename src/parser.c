@@ -711,6 +711,8 @@ static struct node *parse_import(struct parser *p)
 	advance(p);
 	struct node *imp = new_node(p, N_IMPORT, p->tok.loc);
 	advance(p);
+	if (p->tok.kind != TK_STRING)
+		fail_at(p, p->tok.loc, "syntax error: import takes a file name in quotes, e.g. import \"lib.bt\";");
 	imp->str = text_copy(p->tok.text, p->tok.text_len);
 	advance(p);
 	if (p->tok.kind != TK_SEMI)

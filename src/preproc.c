@@ -179,8 +179,10 @@ static bool directive(struct pp *pp, const char *s, const char *end, bool *faile
 	} else if (IS("elif") || IS("else")) {
 		bool ok = true, v = IS("else") || eval_condition(pp, arg, end, &ok);
 		if (!top || !ok) {
-			error_at_line(pp, top ? "unsupported #elif condition: " : "#", word,
-				      top ? 0 : wlen);
+			if (top)
+				error_at_line(pp, "unsupported #elif condition: ", arg, (size_t)(end - arg));
+			else
+				error_at_line(pp, IS("else") ? "#else without #if" : "#elif without #if", "", 0);
 			*failed = true;
 			return true;
 		}

@@ -19,6 +19,11 @@ struct errbuf {
 __attribute__((format(printf, 2, 3)))
 int err_set(struct errbuf *e, const char *fmt, ...);	/* returns -EINVAL */
 
+struct probe;
+/* attach and detach of probes bpfkit runs itself (BEGIN, END, self). */
+int attach_nothing(struct probe *p, int prog_fd, struct errbuf *e);
+void detach_nothing(struct probe *p);
+
 /* The rate of interval and profile probes: "UNIT:N" (s, ms, us, hz), or
  * "N" with a duration suffix (ns us ms s m h d; none: ns). Sets *n to
  * nanoseconds, or to the frequency with *is_hz. `what` names the probe

@@ -41,17 +41,6 @@ static int list_self(const char *glob, bool verbose, FILE *out)
 	return 0;
 }
 
-static int attach_nothing(struct probe *p, int prog_fd, struct errbuf *e)
-{
-	(void)p, (void)prog_fd, (void)e;
-	return 0;
-}
-
-static void detach_nothing(struct probe *p)
-{
-	(void)p;
-}
-
 const struct provider provider_self = {
 	.name = "self", .prog_type = BPF_PROG_TYPE_RAW_TRACEPOINT,
 	.run = RUN_ON_SIGNAL, .expand = expand_self,

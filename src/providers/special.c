@@ -24,17 +24,6 @@ static int expand_end(const char *spec, struct probe_list *out, struct errbuf *e
 	return expand_special("END", spec, &provider_end, out, e);
 }
 
-static int attach_nothing(struct probe *p, int prog_fd, struct errbuf *e)
-{
-	(void)p, (void)prog_fd, (void)e;
-	return 0;
-}
-
-static void detach_nothing(struct probe *p)
-{
-	(void)p;
-}
-
 const struct provider provider_begin = {
 	.name = "BEGIN", .alias = "begin", .prog_type = BPF_PROG_TYPE_RAW_TRACEPOINT,
 	.run = RUN_AT_BEGIN, .expand = expand_begin,
