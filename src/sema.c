@@ -718,8 +718,49 @@ static bool iter_ctx(struct sema *s, const struct node *n)
 	return true;
 }
 
+/* config.NAME (bpftrace 0.27): a setting in effect, known when compiling,
+ * so the node becomes its value. */
+static bool check_config_field(struct sema *s, struct node *n)
+{
+	static const char *const modes[] = { "bpftrace", "perf", "raw" };
+	const struct options *o = &s->prog->opts;
+	if (n->a->kind != N_BUILTIN || strcmp(n->a->str, "config"))
+		return false;
+	int64_t v = 0;
+	const char *text = NULL;
+	if (!strcmp(n->str, "max_strlen"))
+		v = o->strlen;
+	else if (!strcmp(n->str, "max_map_keys"))
+		v = o->map_max_entries > 0 ? o->map_max_entries : 4096;
+	else if (!strcmp(n->str, "print_maps_on_exit"))
+		v = !o->keep_maps_at_exit;
+	else if (!strcmp(n->str, "stack_mode"))
+		text = modes[o->stack_mode];
+	else {
+		error_at(s, n->loc, "config has no setting '%s' bpfkit knows (max_strlen, max_map_keys, print_maps_on_exit, stack_mode)",
+			 n->str);
+		return true;
+	}
+	node_free(n->a);
+	n->a = NULL;
+	free(n->str);
+	if (text) {
+		n->kind = N_STR;
+		n->str = xstrdup(text);
+		n->num = (int64_t)strlen(text);
+	} else {
+		n->kind = N_INT;
+		n->str = NULL;
+		n->num = v;
+	}
+	check_expr(s, n);
+	return true;
+}
+
 static void check_field(struct sema *s, struct node *n)
 {
+	if (check_config_field(s, n))
+		return;
 	if (iter_ctx(s, n->a)) {
 		free(n->a->str);
 		n->a->str = xstrdup("args");
