@@ -24,14 +24,6 @@ struct expander {
 	int depth;
 };
 
-static char *text_dup(const char *s)
-{
-	char *d = strdup(s);
-	if (!d)
-		abort();
-	return d;
-}
-
 /* ---- choosing a definition ---- */
 
 static bool is_plain_map(const struct node *n)
@@ -185,7 +177,7 @@ static void collect_locals(const struct node *m, const struct node *n, struct na
 		out->v = realloc(out->v, (size_t)(out->n + 1) * sizeof(*out->v));
 		if (!out->v)
 			abort();
-		out->v[out->n++] = text_dup(var->str);
+		out->v[out->n++] = text_copy(var->str, strlen(var->str));
 	}
 	collect_locals(m, n->a, out);
 	collect_locals(m, n->b, out);
@@ -205,7 +197,7 @@ static void rename_locals(struct node *n, const struct names *locals, const char
 		else
 			snprintf(name, sizeof(name), "$$%s_%s", macro, n->str + 1);
 		free(n->str);
-		n->str = text_dup(name);
+		n->str = text_copy(name, strlen(name));
 	}
 	rename_locals(n->a, locals, macro, depth);
 	rename_locals(n->b, locals, macro, depth);
@@ -240,7 +232,7 @@ static void bind_params(struct node **slot, const struct node *m, struct node *c
 		}
 		if (p->kind == n->kind && p->kind != N_BUILTIN && !strcmp(n->str, p->str)) {
 			free(n->str);
-			n->str = text_dup(args[i]->str);
+			n->str = text_copy(args[i]->str, strlen(args[i]->str));
 			break;
 		}
 	}
@@ -280,7 +272,7 @@ static void expand_call(struct expander *x, struct node **slot, const struct nod
 		return;
 	struct node *body = node_clone(m->a);
 	body->loc = call->loc;
-	body->str = text_dup(m->str);	/* for messages */
+	body->str = text_copy(m->str, strlen(m->str));	/* for messages */
 	struct names locals = { 0 };
 	collect_locals(m, body, &locals);
 	rename_locals(body, &locals, m->str, x->depth + 1);
