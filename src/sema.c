@@ -2289,6 +2289,46 @@ static void check_call(struct sema *s, struct node *n)
 
 /* ---- expressions ---- */
 
+/* t1 == t2 (newer bpftrace): element by element, as
+ * t1.0 == t2.0 && t1.1 == t2.1 ... (!= with ||); each side is evaluated
+ * once per element. */
+static void compare_tuples(struct sema *s, struct node *n)
+{
+	uint32_t len = n->a->type.nelems;
+	if (len != n->b->type.nelems || len == 0) {
+		error_at(s, n->loc, "tuples of %u and %u elements cannot be compared", len,
+			 n->b->type.nelems);
+		return;
+	}
+	struct node *joined = NULL;
+	for (uint32_t i = 0; i < len; i++) {
+		struct node *elem = node_new(N_BINOP, n->loc);
+		elem->op = n->op;
+		for (int side = 0; side < 2; side++) {
+			struct node *ix = node_new(N_TUPLE_INDEX, n->loc);
+			ix->a = node_clone(side ? n->b : n->a);
+			ix->num = i;
+			*(side ? &elem->b : &elem->a) = ix;
+		}
+		if (joined) {
+			struct node *both = node_new(N_BINOP, n->loc);
+			both->op = n->op == TK_EQ ? TK_ANDAND : TK_OROR;
+			both->a = joined;
+			both->b = elem;
+			elem = both;
+		}
+		joined = elem;
+	}
+	node_free(n->a);
+	node_free(n->b);
+	n->op = joined->op;
+	n->a = joined->a;
+	n->b = joined->b;
+	joined->a = joined->b = NULL;
+	node_free(joined);
+	check_expr(s, n);
+}
+
 static void check_binop(struct sema *s, struct node *n)
 {
 	check_expr(s, n->a);
@@ -2299,6 +2339,10 @@ static void check_binop(struct sema *s, struct node *n)
 	bool cmp = n->op == TK_EQ || n->op == TK_NE;
 	if (l->kind == T_STR && r->kind == T_STR && cmp) {
 		set_type(n, int64(false));
+		return;
+	}
+	if (l->kind == T_TUPLE && r->kind == T_TUPLE && cmp) {
+		compare_tuples(s, n);
 		return;
 	}
 	if (!type_is_intlike(l) || !type_is_intlike(r)) {
