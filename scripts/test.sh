@@ -4,7 +4,7 @@
 # and runs tests/run-all.sh, which ends with "N passed, N failed".
 set -e
 cd "$(dirname "$0")/.."
-sh scripts/install-deps.sh
+sh scripts/install-deps.sh --test
 make -s all unit
 make -s asan
 exec tests/run-all.sh

@@ -2500,8 +2500,30 @@ static void gen_map_loop_call(struct cg *cg, struct node *n)
 
 /* len(@m): bpf_for_each_map_elem returns how many entries it visited; the
  * callback only goes on. */
+/* len(kstack), len(ustack): how many frames bpf_get_stack finds (up to
+ * the stack's depth), 0 if none. */
+static void gen_stack_len(struct cg *cg, const struct type *t, struct val *out)
+{
+	uint32_t size = 8 * t->stack_depth;
+	int off = stack_alloc(cg, size);
+	emit(cg, I_MOV_REG(BPF_REG_1, R_CTX));
+	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_2);
+	emit(cg, I_MOV_IMM(BPF_REG_3, (int)size));
+	emit(cg, I_MOV_IMM(BPF_REG_4, t->kind == T_USTACK ? BPF_F_USER_STACK : 0));
+	call(cg, BPF_FUNC_get_stack);
+	emit(cg, I_JMP_IMM(BPF_JSGE, BPF_REG_0, 0, 1));
+	emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+	emit(cg, I_ALU64_IMM(BPF_RSH, BPF_REG_0, 3));
+	val_from_reg(cg, out, BPF_REG_0);
+}
+
 static void gen_len(struct cg *cg, struct node *n, struct val *out)
 {
+	const struct type *arg = &n->kids[0]->type;
+	if (arg->kind == T_KSTACK || arg->kind == T_USTACK) {
+		gen_stack_len(cg, arg, out);
+		return;
+	}
 	emit_map_ref(cg, BPF_REG_1, n->kids[0]->id);
 	fixup_add(&cg->count_callbacks, here(cg));
 	emit(cg, I_LD64_LO(BPF_REG_2, BPF_PSEUDO_FUNC, 0));

@@ -1873,8 +1873,15 @@ static void check_len_call(struct sema *s, struct node *n)
 	if (!expect_nargs(s, n, 1, 1))
 		return;
 	struct node *m = n->kids[0];
+	bool stack = (m->kind == N_BUILTIN || m->kind == N_CALL) &&
+		     (!strcmp(m->str, "kstack") || !strcmp(m->str, "ustack"));
+	if (stack) {	/* newer bpftrace: the frames of the stack here */
+		check_expr(s, m);
+		set_type(n, int64(false));
+		return;
+	}
 	if (m->kind != N_MAP || m->nkids) {
-		error_at(s, n->loc, "len() takes a whole map: len(@m)");
+		error_at(s, n->loc, "len() takes a whole map, len(@m), or kstack or ustack");
 		return;
 	}
 	struct map_info *mi = get_map(s, m);

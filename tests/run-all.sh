@@ -13,6 +13,19 @@ failed=0
 failures=()
 
 pass() { passed=$((passed + 1)); }
+
+# tests/run-all.sh [GLOB...] runs only the runtime and comparison cases
+# whose names match a GLOB (and no QEMU cases); with none, all of them.
+SELECT=("$@")
+selected() {
+	local g
+	[ ${#SELECT[@]} -eq 0 ] && return 0
+	for g in "${SELECT[@]}"; do
+		# shellcheck disable=SC2053
+		[[ $1 == $g ]] && return 0
+	done
+	return 1
+}
 fail() {
 	failed=$((failed + 1))
 	failures+=("$1")
@@ -64,6 +77,7 @@ run_runtime_tests() {
 	for case in tests/runtime/*.sh; do
 		name=${case##*/}
 		name=${name%.sh}
+		selected "$name" || continue
 		(
 			W=$ROOT/build/workload
 			RC=0
@@ -118,8 +132,10 @@ run_runtime_tests() {
 # are sorted, because entries with equal values may print in any order.
 run_bpftrace_comparisons() {
 	command -v bpftrace >/dev/null || { echo "bpftrace not installed: comparisons not run"; return; }
-	local bt cmd a b
+	local bt cmd a b name
 	for bt in tests/compare/*.bt; do
+		name=${bt##*/}
+		selected "${name%.bt}" || continue
 		cmd=$(sed -n 's/^\/\/ cmd: //p' "$bt")
 		cmd=${cmd//\$W/$ROOT/build/workload}
 		a=$(cd /tmp && timeout -s INT 60 "$ROOT/build/bpfkit" -c "$cmd" "$ROOT/$bt" 2>/dev/null | sort)
@@ -160,7 +176,7 @@ run_golden_tests
 run_runtime_tests build/bpfkit normal
 ASAN_OPTIONS=detect_leaks=1 run_runtime_tests build-asan/bpfkit asan
 run_bpftrace_comparisons
-run_qemu_tests
+[ ${#SELECT[@]} -eq 0 ] && run_qemu_tests
 
 if [ $failed -ne 0 ]; then
 	echo "failed:" >&2
