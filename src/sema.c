@@ -169,7 +169,10 @@ static bool unify(struct type *have, const struct type *t)
 	else if (ok && have->kind == T_INT)
 		have->is_signed |= st.is_signed;
 	else if (ok && have->kind == T_TUPLE) {
-		ok = have->nelems == st.nelems;
+		ok = have->nelems == st.nelems && !have->names == !st.names &&
+		     (!have->names || type_same_fields(have, &st));
+		for (uint32_t i = 0; ok && have->names && i < st.nelems; i++)
+			ok = !strcmp(have->names[i], st.names[i]);
 		for (uint32_t i = 0; ok && i < st.nelems; i++)
 			ok = unify(&have->elems[i], &st.elems[i]);
 		if (ok)
@@ -216,6 +219,7 @@ static void check_block(struct sema *s, struct node *blk);
 static void check_stack(struct sema *s, struct node *n, bool user);
 static bool is_const_int(const struct node *n, int64_t *v);
 static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struct node *a);
+static bool check_record_field(struct sema *s, struct node *n);
 
 /* Types the key expressions of @m[...] and merges them into the map. */
 /* delete(@m, k), has_key(@m, k), find(@m, k, $v) name the key apart;
@@ -771,7 +775,7 @@ static void check_field(struct sema *s, struct node *n)
 	}
 	check_expr(s, n->a);
 	const struct type *base = &n->a->type;
-	if (base->kind == T_NONE)
+	if (base->kind == T_NONE || check_record_field(s, n))
 		return;
 	struct ktypes *kt = need_btf(s, n->loc, "member access");
 	if (!kt)
@@ -2296,6 +2300,83 @@ static void check_call(struct sema *s, struct node *n)
 
 /* ---- expressions ---- */
 
+/* ---- records: (a=1, b="x") ---- */
+
+static bool is_record_literal(const struct node *n)
+{
+	return n->kind == N_TUPLE && n->nkids && n->kids[0]->kind == N_ASSIGN;
+}
+
+/* A record literal's type: its fields in written order, each as stored.
+ * Codegen places each value by name, so align_record may reorder the type
+ * to an earlier record's order while the values keep theirs. */
+static void check_record_literal(struct sema *s, struct node *n)
+{
+	struct type t = { .kind = T_TUPLE, .nelems = (uint32_t)n->nkids };
+	t.elems = calloc((size_t)n->nkids, sizeof(*t.elems));
+	t.names = calloc((size_t)n->nkids, sizeof(*t.names));
+	if (!t.elems || !t.names)
+		abort();
+	bool ok = true;
+	for (int i = 0; i < n->nkids; i++) {
+		struct node *f = n->kids[i];
+		check_expr(s, f->b);
+		t.names[i] = xstrdup(f->a->str);
+		t.elems[i] = stored_type(&f->b->type);
+		if (f->b->type.kind == T_NONE)
+			ok = false;
+		for (int j = 0; j < i; j++)
+			if (!strcmp(n->kids[j]->a->str, f->a->str)) {
+				error_at(s, f->loc, "the record has two fields named '%s'", f->a->str);
+				ok = false;
+			}
+	}
+	t.size = type_layout_size(&t);
+	if (ok)
+		set_type(n, t);
+	else
+		type_release(&t);
+}
+
+/* A record literal assigned where a record of the same fields in another
+ * order is kept takes that order: bpftrace keeps the first assignment's. */
+static void align_record(struct node *rhs, const struct type *have)
+{
+	struct type *t = &rhs->type;
+	if (!is_record_literal(rhs) || t->kind != T_TUPLE || have->kind != T_TUPLE ||
+	    !type_same_fields(t, have))
+		return;
+	struct type c = type_clone(t);
+	for (uint32_t i = 0; i < have->nelems; i++) {
+		int from = type_field_index(&c, have->names[i]);
+		type_release(&t->elems[i]);
+		free(t->names[i]);
+		t->elems[i] = type_clone(&c.elems[from]);
+		t->names[i] = xstrdup(c.names[from]);
+	}
+	type_release(&c);
+}
+
+/* $r.name on a record is $r.N. False when the base is not a record. */
+static bool check_record_field(struct sema *s, struct node *n)
+{
+	const struct type *base = &n->a->type;
+	if (base->kind != T_TUPLE)
+		return false;
+	int i = type_field_index(base, n->str);
+	if (i < 0) {
+		error_at(s, n->loc, "%s has no field named '%s'",
+			 base->names ? "the record" : "a tuple", n->str);
+		return true;
+	}
+	free(n->str);
+	n->str = NULL;
+	n->kind = N_TUPLE_INDEX;
+	n->num = i;
+	set_type(n, type_clone(&base->elems[i]));
+	return true;
+}
+
 /* t1 == t2 (newer bpftrace): element by element, as
  * t1.0 == t2.0 && t1.1 == t2.1 ... (!= with ||); each side is evaluated
  * once per element. */
@@ -2307,6 +2388,11 @@ static void compare_tuples(struct sema *s, struct node *n)
 			 n->b->type.nelems);
 		return;
 	}
+	const struct type *ra = &n->a->type, *rb = &n->b->type;
+	if ((ra->names || rb->names) && !type_same_fields(ra, rb)) {
+		error_at(s, n->loc, "only records of the same fields can be compared");
+		return;
+	}
 	struct node *joined = NULL;
 	for (uint32_t i = 0; i < len; i++) {
 		struct node *elem = node_new(N_BINOP, n->loc);
@@ -2314,7 +2400,8 @@ static void compare_tuples(struct sema *s, struct node *n)
 		for (int side = 0; side < 2; side++) {
 			struct node *ix = node_new(N_TUPLE_INDEX, n->loc);
 			ix->a = node_clone(side ? n->b : n->a);
-			ix->num = i;
+			/* records compare field by name */
+			ix->num = side && ra->names ? type_field_index(rb, ra->names[i]) : (int)i;
 			*(side ? &elem->b : &elem->a) = ix;
 		}
 		if (joined) {
@@ -2562,6 +2649,10 @@ static void check_expr_kind(struct sema *s, struct node *n)
 			error_at(s, n->loc, "both branches of '?:' must have the same type");
 		break;
 	case N_TUPLE: {
+		if (is_record_literal(n)) {
+			check_record_literal(s, n);
+			break;
+		}
 		struct type t = { .kind = T_TUPLE, .nelems = (uint32_t)n->nkids };
 		t.elems = calloc((size_t)n->nkids, sizeof(*t.elems));
 		for (int i = 0; i < n->nkids; i++) {
@@ -2704,6 +2795,7 @@ static void check_map_assign(struct sema *s, struct node *n)
 		error_at(s, n->loc, "'%s' needs integers", tok_name((enum tok_kind)n->op));
 		return;
 	}
+	align_record(rhs, &m->value);
 	map_set_value(s, n, m, &rhs->type);
 }
 
@@ -2728,6 +2820,9 @@ static void check_var_assign(struct sema *s, struct node *n)
 		error_at(s, n->loc, "aggregations can only be assigned to maps");
 		return;
 	}
+	const struct var_info *v = find_var(s->pi, n->a->str);
+	if (v)
+		align_record(n->b, &v->type);
 	define_var(s, n->a, &n->b->type);
 }
 
