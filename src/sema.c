@@ -220,6 +220,7 @@ static void check_stack(struct sema *s, struct node *n, bool user);
 static bool is_const_int(const struct node *n, int64_t *v);
 static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struct node *a);
 static bool check_record_field(struct sema *s, struct node *n);
+static void check_args_record(struct sema *s, struct node *n);
 
 /* Types the key expressions of @m[...] and merges them into the map. */
 /* delete(@m, k), has_key(@m, k), find(@m, k, $v) name the key apart;
@@ -551,7 +552,7 @@ static void check_builtin(struct sema *s, struct node *n)
 		return;
 	if (id < 0) {
 		if (!strcmp(n->str, "args"))
-			error_at(s, n->loc, "args must be followed by a field, e.g. args->name");
+			check_args_record(s, n);
 		else
 			error_at(s, n->loc, "unknown identifier '%s'", n->str);
 		return;
@@ -593,6 +594,82 @@ static void check_builtin(struct sema *s, struct node *n)
 		return;
 	}
 	set_type(n, b->kind == T_STR ? type_str(b->size) : type_int(b->size, b->is_signed));
+}
+
+/* arg0..argN, sargN and retval are builtins of their own, not args.NAME. */
+static bool is_named_arg(const struct ctx_field *f)
+{
+	const char *d = !strncmp(f->name, "arg", 3) ? f->name + 3 :
+			!strncmp(f->name, "sarg", 4) ? f->name + 4 : NULL;
+	if (d && *d && strspn(d, "0123456789") == strlen(d))
+		return false;
+	return strcmp(f->name, "retval");
+}
+
+/* The probes share the named fields of the first, in its order. */
+static bool same_named_args(const struct probe *a, const struct probe *b)
+{
+	int j = 0;
+	for (int i = 0; i < a->nfields; i++) {
+		if (!is_named_arg(&a->fields[i]))
+			continue;
+		while (j < b->nfields && !is_named_arg(&b->fields[j]))
+			j++;
+		if (j == b->nfields || strcmp(a->fields[i].name, b->fields[j++].name))
+			return false;
+	}
+	while (j < b->nfields && !is_named_arg(&b->fields[j]))
+		j++;
+	return j == b->nfields;
+}
+
+static struct node *args_field_node(const struct node *at, const char *name)
+{
+	struct node *f = node_new(N_ASSIGN, at->loc);
+	f->op = TK_ASSIGN;
+	f->a = node_new(N_BUILTIN, at->loc);
+	f->a->str = xstrdup(name);
+	f->b = node_new(N_FIELD, at->loc);
+	f->b->str = xstrdup(name);
+	f->b->a = node_new(N_BUILTIN, at->loc);
+	f->b->a->str = xstrdup("args");
+	return f;
+}
+
+/* `args` as a whole value (newer bpftrace): the record of the probe's
+ * named arguments, (fd=args.fd, buf=args.buf, ...), so print, variables,
+ * maps and JSON treat it as any record. A tracepoint's common_* fields are
+ * not among them. */
+static void check_args_record(struct sema *s, struct node *n)
+{
+	struct probe_info *pi = s->pi;
+	if (no_ctx_in_map_loop(s, n, "args"))
+		return;
+	for (int i = 0; i < pi->probes.n; i++) {
+		const struct probe *p = pi->probes.v[i];
+		if (!p->prov->describe) {
+			error_at(s, n->loc, "%s probes have no args", p->prov->name);
+			return;
+		}
+		if (!same_named_args(pi->probes.v[0], p)) {
+			error_at(s, n->loc, "args differs between %s and %s: use args.NAME",
+				 pi->probes.v[0]->name, p->name);
+			return;
+		}
+	}
+	const struct probe *p = pi->probes.n ? pi->probes.v[0] : NULL;
+	for (int i = 0; p && i < p->nfields; i++)
+		if (is_named_arg(&p->fields[i]))
+			node_add_kid(n, args_field_node(n, p->fields[i].name));
+	if (!n->nkids) {
+		error_at(s, n->loc, "%s has no named arguments for args; use arg0..argN",
+			 p ? p->name : "this probe");
+		return;
+	}
+	n->kind = N_TUPLE;
+	free(n->str);
+	n->str = NULL;
+	check_expr(s, n);
 }
 
 /* args->name on a probe with a described context. */
