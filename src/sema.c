@@ -221,6 +221,7 @@ static bool is_const_int(const struct node *n, int64_t *v);
 static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struct node *a);
 static bool check_record_field(struct sema *s, struct node *n);
 static void check_args_record(struct sema *s, struct node *n);
+static void align_record(struct node *rhs, const struct type *have);
 
 /* Types the key expressions of @m[...] and merges them into the map. */
 /* delete(@m, k), has_key(@m, k), find(@m, k, $v) name the key apart;
@@ -251,6 +252,7 @@ static struct map_info *check_map_key(struct sema *s, struct node *n)
 	m->nkeys = n->nkids;
 	struct type key = type_none();
 	if (n->nkids == 1) {
+		align_record(n->kids[0], &m->key);
 		key = type_clone(&n->kids[0]->type);
 	} else if (n->nkids > 1) {
 		key.kind = T_TUPLE;
