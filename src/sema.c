@@ -625,16 +625,24 @@ static bool same_named_args(const struct probe *a, const struct probe *b)
 	return j == b->nfields;
 }
 
-static struct node *args_field_node(const struct node *at, const char *name)
+/* NAME=args.NAME; a C bool field is (bool)args.NAME, which newer
+ * bpftrace prints as true or false. */
+static struct node *args_field_node(const struct node *at, const struct ctx_field *cf)
 {
 	struct node *f = node_new(N_ASSIGN, at->loc);
 	f->op = TK_ASSIGN;
 	f->a = node_new(N_BUILTIN, at->loc);
-	f->a->str = xstrdup(name);
+	f->a->str = xstrdup(cf->name);
 	f->b = node_new(N_FIELD, at->loc);
-	f->b->str = xstrdup(name);
+	f->b->str = xstrdup(cf->name);
 	f->b->a = node_new(N_BUILTIN, at->loc);
 	f->b->a->str = xstrdup("args");
+	if (cf->ctype && (!strcmp(cf->ctype, "bool") || !strcmp(cf->ctype, "_Bool"))) {
+		struct node *cast = node_new(N_CAST, at->loc);
+		cast->str = xstrdup("bool");
+		cast->a = f->b;
+		f->b = cast;
+	}
 	return f;
 }
 
@@ -662,7 +670,7 @@ static void check_args_record(struct sema *s, struct node *n)
 	const struct probe *p = pi->probes.n ? pi->probes.v[0] : NULL;
 	for (int i = 0; p && i < p->nfields; i++)
 		if (is_named_arg(&p->fields[i]))
-			node_add_kid(n, args_field_node(n, p->fields[i].name));
+			node_add_kid(n, args_field_node(n, &p->fields[i]));
 	if (!n->nkids) {
 		error_at(s, n->loc, "%s has no named arguments for args; use arg0..argN",
 			 p ? p->name : "this probe");
