@@ -169,9 +169,8 @@ static bool unify(struct type *have, const struct type *t)
 	else if (ok && have->kind == T_INT)
 		have->is_signed |= st.is_signed;
 	else if (ok && have->kind == T_TUPLE) {
-		ok = have->nelems == st.nelems && !have->names == !st.names &&
-		     (!have->names || type_same_fields(have, &st));
-		for (uint32_t i = 0; ok && have->names && i < st.nelems; i++)
+		ok = have->nelems == st.nelems && !have->names == !st.names;
+		for (uint32_t i = 0; ok && have->names && i < st.nelems; i++)	/* records */
 			ok = !strcmp(have->names[i], st.names[i]);
 		for (uint32_t i = 0; ok && i < st.nelems; i++)
 			ok = unify(&have->elems[i], &st.elems[i]);
