@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include "pcap.h"
 #include "runtime.h"
 #include "symbolizer.h"
 
@@ -29,6 +30,7 @@ struct run {
 	int ncpus;
 	bool *full_reported;	/* per map: the "map is full" warning was given */
 	int max_entries;
+	struct pcap_out *pcap;	/* skboutput()'s files, when used */
 };
 
 static void clear_map(int fd, const struct map_desc *m, bool zero, int ncpus)
@@ -410,6 +412,9 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		diag_error(diag, (struct loc){ 0 }, "cannot set up the event loop: %s", strerror(errno));
 		goto out;
 	}
+	if (prog->npcap_paths &&
+	    !(r.pcap = pcap_out_new(prog, loader_map_fd(ld, prog, IMAP_SKB_OUTPUT))))
+		goto out;
 	if (!ro->quiet)
 		output_attaching(out, count_probes(code));
 	output_flush(out);
@@ -427,6 +432,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		int n = ring_buffer__poll(rb, POLL_MS);
 		if (n < 0 && n != -EINTR)
 			break;
+		pcap_out_poll(r.pcap);
 		if (n > 0)
 			output_flush(out);
 		if (signalled(sfd, code, ld, diag) || target_gone(ro))
@@ -450,6 +456,7 @@ detach:
 		detach_all(code);
 	}
 out:
+	pcap_out_free(r.pcap);
 	ring_buffer__free(rb);
 	if (sfd >= 0)
 		close(sfd);

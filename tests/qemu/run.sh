@@ -52,7 +52,7 @@ fi
 make -s BUILD=build/static LDFLAGS=-static build/static/bpfkit 2>&1 |
 	grep -v "dlopen\|demangler_load" >&2 || true
 [ -x build/static/bpfkit ] || die "cannot build a static bpfkit"
-make -s build/workload
+make -s build/workload build/pcapcheck
 
 # The base archive: busybox and /init.
 base=$DIR/base
@@ -67,6 +67,7 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t tracefs tracefs /sys/kernel/tracing 2>/dev/null
 mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+ip link set lo up	# loopback, as on any system: packets for skboutput()
 cd /tmp
 for args in /cases/*.args; do
 	name=${args##*/}
@@ -89,7 +90,7 @@ chmod +x "$base/init"
 # The payload archive, appended: the kernel unpacks both.
 payload=$DIR/payload
 mkdir -p "$payload/bin" "$payload/cases"
-cp build/static/bpfkit build/workload "$payload/bin/"
+cp build/static/bpfkit build/workload build/pcapcheck "$payload/bin/"
 cp "$CASES"/*.args "$payload/cases/"
 (cd "$payload" && find . | cpio -o -H newc --quiet | gzip -1) >>"$DIR/initrd"
 
