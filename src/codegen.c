@@ -1714,6 +1714,19 @@ static void gen_skboutput_call(struct cg *cg, struct node *n, struct val *out)
 	gen_helper_value(cg, BPF_FUNC_skb_output, out);
 }
 
+/* unwatch(addr): EV_UNWATCH with the address. */
+static void gen_unwatch_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	int off = stack_alloc(cg, 16);
+	emit(cg, I_ST(BPF_DW, cg->fp, off, EV_UNWATCH));
+	struct val addr = { 0 };
+	gen_expr(cg, n->kids[0], &addr);
+	store_val(cg, off + 8, &(struct type){ .kind = T_INT, .size = 8 }, &addr);
+	val_release(cg, &addr);
+	emit_event(cg, off, 16);
+}
+
 /* Each function and the code it makes. */
 static const struct {
 	const char *name;
@@ -1746,7 +1759,7 @@ static const struct {
 	{ "write_user", gen_write_user_call }, { "str_concat", gen_str_concat_call },
 	{ "assert_str", gen_static_assert_call },
 	{ "default_str_length", gen_constant_call },
-	{ "skboutput", gen_skboutput_call },
+	{ "skboutput", gen_skboutput_call }, { "unwatch", gen_unwatch_call },
 };
 
 static void gen_call(struct cg *cg, struct node *n, struct val *out)

@@ -26,6 +26,7 @@ enum event_kind {
 	EV_JOIN,		/* then u64 fmt id (the delimiter), u64 string size,
 				 * JOIN_MAX strings */
 	EV_DIAG,		/* errorf()/warnf(): like EV_PRINTF, to stderr */
+	EV_UNWATCH,		/* then u64 address: detach the watchpoints there */
 };
 
 /* What skboutput() sends before the packet's bytes (perf event array). */

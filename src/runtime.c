@@ -31,6 +31,7 @@ struct run {
 	bool *full_reported;	/* per map: the "map is full" warning was given */
 	int max_entries;
 	struct pcap_out *pcap;	/* skboutput()'s files, when used */
+	const struct codegen_result *code;	/* for unwatch() */
 };
 
 static void clear_map(int fd, const struct map_desc *m, bool zero, int ncpus)
@@ -120,6 +121,17 @@ static void print_join(struct run *r, const char *delim, uint64_t slot,
 	free(text);
 }
 
+/* unwatch(addr): detaches every watchpoint probe on addr. */
+static void unwatch(const struct codegen_result *code, uint64_t addr)
+{
+	for (int i = 0; i < code->nprogs; i++)
+		for (int k = 0; k < code->progs[i].nprobes; k++) {
+			struct probe *p = code->progs[i].probes[k];
+			if (!strcmp(p->prov->name, "watchpoint") && p->offset == addr)
+				p->prov->detach(p);
+		}
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct run *r = ctx;
@@ -178,6 +190,10 @@ static int on_event(void *ctx, void *data, size_t size)
 	case EV_NEW_PID:
 		if (size >= 16)
 			symbolizer_note_pid(r->sym, (int)w[1]);
+		break;
+	case EV_UNWATCH:
+		if (size >= 16)
+			unwatch(r->code, w[1]);
 		break;
 	case EV_PRINT_MAP:
 		if (size >= 40 && w[1] < (uint64_t)r->prog->nmaps && r->maps[w[1]].value.kind == T_TSERIES)
@@ -382,7 +398,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		const struct runtime_opts *ro, struct diag *diag)
 {
 	struct run r = { .prog = prog, .ld = ld, .out = out, .ncpus = libbpf_num_possible_cpus(),
-			 .sym = symbolizer_new() };
+			 .sym = symbolizer_new(), .code = code };
 	output_set_symbolizer(out, r.sym);
 	output_set_gfp_table(out, &prog->gfp);
 	output_set_enum_names(out, prog->enum_names, prog->nenum_names);

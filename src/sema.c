@@ -2189,19 +2189,6 @@ static bool check_builtin_call(struct sema *s, struct node *n)
 	return true;
 }
 
-/* Functions of bpftrace that bpfkit knows but does not compile, and why
- * (docs/language.md lists them too); NULL for others. */
-static const char *unsupported_reason(const char *fn)
-{
-	static const struct { const char *fn, *why; } known[] = {
-		{ "unwatch", "unwatch() is not supported yet" },
-	};
-	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-		if (!strcmp(known[i].fn, fn))
-			return known[i].why;
-	return NULL;
-}
-
 static void check_stack_call(struct sema *s, struct node *n)
 {
 	check_stack(s, n, n->str[0] == 'u');
@@ -2322,6 +2309,15 @@ static void check_skboutput_call(struct sema *s, struct node *n)
 	set_type(n, type_int(4, true));
 }
 
+/* unwatch(addr): user space detaches the watchpoints at addr (async). */
+static void check_unwatch_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	check_expr(s, n->kids[0]);
+	expect_int_arg(s, n, n->kids[0]);
+}
+
 static void check_strlen_call(struct sema *s, struct node *n)
 {
 	if (!expect_nargs(s, n, 1, 1))
@@ -2390,7 +2386,7 @@ static const struct { const char *name; void (*check)(struct sema *, struct node
 	{ "write_user", check_write_user_call }, { "str_concat", check_str_concat_call },
 	{ "assert_str", check_assert_str_call },
 	{ "default_str_length", check_default_str_length_call },
-	{ "skboutput", check_skboutput_call },
+	{ "skboutput", check_skboutput_call }, { "unwatch", check_unwatch_call },
 };
 
 static void check_call(struct sema *s, struct node *n)
@@ -2404,11 +2400,8 @@ static void check_call(struct sema *s, struct node *n)
 			return;
 		}
 	}
-	const char *why = unsupported_reason(fn);
 	if (agg_type(s, n).kind != T_NONE)
 		error_at(s, n->loc, "%s() must be assigned to a map, e.g. @x = %s(...)", fn, fn);
-	else if (why)
-		error_at(s, n->loc, "%s", why);
 	else
 		error_at(s, n->loc, "unknown function: %s()", fn);
 }

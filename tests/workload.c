@@ -18,6 +18,8 @@
  *   workload poke               calls workload_poke(workload_text,
  *                               &workload_number), then prints both (a
  *                               probe may have changed them)
+ *   workload bump N             N times, 200 ms apart: workload_number++
+ *                               and workload_text[0]++ (for watchpoints)
  *   workload udp N              sends N datagrams of 16 bytes over
  *                               loopback to its own socket, which reads
  *                               them (N packets, no replies)
@@ -151,6 +153,18 @@ __attribute__((noinline)) void workload_poke(char *text, long *number)
 	__asm__ volatile("" : : "r"(text), "r"(number) : "memory");
 }
 
+/* Writes the two variables n times, with time between for a probe's
+ * user space to act (unwatch) before the next write. */
+static void do_bump(long n)
+{
+	for (long i = 0; i < n; i++) {
+		struct timespec ts = { 0, 200 * 1000000 };
+		*(volatile long *)&workload_number += 1;
+		*(volatile char *)&workload_text[0] += 1;
+		nanosleep(&ts, NULL);
+	}
+}
+
 static void spin(long ms)
 {
 	struct timespec start, now;
@@ -193,6 +207,8 @@ int main(int argc, char **argv)
 		workload_burn_outer(n);
 	} else if (!strcmp(cmd, "stack")) {
 		workload_top(n);
+	} else if (!strcmp(cmd, "bump")) {
+		do_bump(n);
 	} else if (!strcmp(cmd, "udp")) {
 		return do_udp(n);
 	} else if (!strcmp(cmd, "spin")) {

@@ -9,7 +9,9 @@
 # status to the second serial port, which QEMU writes to a file; the kernel
 # console goes to the first. Each case is tests/qemu/cases/NAME.args
 # (bpfkit's arguments, one shell line) and NAME.out (the exact stdout,
-# hand-written: bpftrace cannot run in the guest).
+# hand-written: bpftrace cannot run in the guest). In NAME.args,
+# @workload:SYMBOL@ is the address of SYMBOL in the (static, non-PIE) test
+# workload, for watchpoints.
 #
 # Needs qemu-system-x86_64, busybox-static and cpio; downloads the kernel
 # package with apt-get once (into build/qemu). Ends with
@@ -91,7 +93,15 @@ chmod +x "$base/init"
 payload=$DIR/payload
 mkdir -p "$payload/bin" "$payload/cases"
 cp build/static/bpfkit build/workload build/pcapcheck "$payload/bin/"
-cp "$CASES"/*.args "$payload/cases/"
+for args in "$CASES"/*.args; do
+	line=$(cat "$args")
+	while [[ $line =~ @workload:([A-Za-z0-9_]+)@ ]]; do
+		sym=${BASH_REMATCH[1]}
+		addr=$(nm build/workload | awk -v s="$sym" '$3 == s { print "0x" $1 }')
+		line=${line//@workload:$sym@/$addr}
+	done
+	printf '%s\n' "$line" >"$payload/cases/${args##*/}"
+done
 (cd "$payload" && find . | cpio -o -H newc --quiet | gzip -1) >>"$DIR/initrd"
 
 results=$DIR/results.txt
