@@ -69,6 +69,7 @@ struct cg {
 	unsigned seq;
 	int *var_off;		/* stack slot of each variable */
 	struct fixups returns;
+	struct fixups value_returns;	/* `return v`: R0 already holds v */
 	struct loop *loop;
 	bool dead;		/* after exit/return/break/continue in this block */
 	struct map_loop *map_loops;	/* callbacks to emit after the program */
@@ -2717,7 +2718,15 @@ static void gen_stmt(struct cg *cg, struct node *n)
 		cg->dead = true;
 		break;
 	case N_RETURN:
-		fixup_add(&cg->returns, here(cg));
+		if (n->a) {	/* the program's return value: a test probe's verdict */
+			struct val v = { 0 };
+			gen_expr(cg, n->a, &v);
+			emit(cg, I_MOV_REG(BPF_REG_0, val_in_reg(cg, &v)));
+			val_release(cg, &v);
+			fixup_add(&cg->value_returns, here(cg));
+		} else {
+			fixup_add(&cg->returns, here(cg));
+		}
 		emit(cg, I_JA(0));
 		cg->dead = true;
 		break;
@@ -2801,8 +2810,11 @@ static int gen_program(struct cg *cg)
 	}
 	gen_block(cg, probe->b);
 	cg->loc = probe->loc;
-	patch_all(cg, &cg->returns, here(cg));
-	emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+	if (!cg->dead || cg->returns.n || !cg->value_returns.n) {	/* else unreachable */
+		patch_all(cg, &cg->returns, here(cg));
+		emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+	}
+	patch_all(cg, &cg->value_returns, here(cg));
 	emit(cg, I_EXIT());
 	for (int i = 0; i < cg->nmap_loops; i++)
 		gen_map_loop_callback(cg, &cg->map_loops[i]);

@@ -2793,8 +2793,11 @@ static void check_stmt(struct sema *s, struct node *n)
 	case N_RETURN:
 		if (s->in_map_loop)
 			error_at(s, n->loc, "return inside a for loop over a map: use break");
-		else if (n->a)
-			error_at(s, n->loc, "return in a probe takes no value");
+		else if (n->a) {
+			check_expr(s, n->a);
+			if (!type_is_intlike(&n->a->type))
+				error_at(s, n->a->loc, "return takes an integer: the probe's return value");
+		}
 		break;
 	case N_FOR:
 		if (n->b->kind == N_MAP) {
