@@ -353,3 +353,16 @@ int ktypes_find_func(struct ktypes *kt, const char *name)
 	int id = btf__find_by_name_kind(kt->btf, name, BTF_KIND_FUNC);
 	return id > 0 ? id : -ENOENT;
 }
+
+bool ktypes_is_kfunc(struct ktypes *kt, const char *name)
+{
+	int func = ktypes_find_func(kt, name);
+	uint32_t n = func > 0 ? btf__type_cnt(kt->btf) : 0;
+	for (uint32_t id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(kt->btf, id);
+		if (btf_kind(t) == BTF_KIND_DECL_TAG && t->type == (uint32_t)func &&
+		    !strcmp(btf__name_by_offset(kt->btf, t->name_off), "bpf_kfunc"))
+			return true;
+	}
+	return false;
+}

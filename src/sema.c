@@ -1037,6 +1037,28 @@ static bool check_type_test(struct sema *s, struct node *n)
 	return true;
 }
 
+/* kfunc_exist("name"): whether the kernel has that kfunc, a bool
+ * constant from its BTF (newer bpftrace). */
+static bool check_kfunc_exist(struct sema *s, struct node *n)
+{
+	if (strcmp(n->str, "kfunc_exist"))
+		return false;
+	if (!expect_nargs(s, n, 1, 1))
+		return true;
+	if (n->kids[0]->kind != N_STR) {
+		error_at(s, n->kids[0]->loc, "kfunc_exist() takes a kfunc's name in quotes");
+		return true;
+	}
+	struct ktypes *kt = need_btf(s, n->loc, "kfunc_exist()");
+	bool exists = kt && ktypes_is_kfunc(kt, n->kids[0]->str);
+	node_free(n->kids[0]);
+	n->nkids = 0;
+	n->kind = N_INT;
+	n->num = exists;
+	set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
+	return true;
+}
+
 /* assert(cond, "msg"): when cond is false the run ends with status 1,
  * after an error naming the place (format n->id, the message its one
  * argument). */
@@ -2277,7 +2299,7 @@ static const struct { const char *name; void (*check)(struct sema *, struct node
 static void check_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
-	if (check_builtin_call(s, n) || check_type_test(s, n))
+	if (check_builtin_call(s, n) || check_type_test(s, n) || check_kfunc_exist(s, n))
 		return;
 	for (size_t i = 0; i < sizeof(call_checks) / sizeof(call_checks[0]); i++) {
 		if (!strcmp(fn, call_checks[i].name)) {
