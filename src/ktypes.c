@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include "cdefs.h"
 #include "ktypes.h"
@@ -354,15 +356,24 @@ int ktypes_find_func(struct ktypes *kt, const char *name)
 	return id > 0 ? id : -ENOENT;
 }
 
-bool ktypes_is_kfunc(struct ktypes *kt, const char *name)
+bool ktypes_kfunc_allowed(struct ktypes *kt, const char *name, enum bpf_prog_type type)
 {
-	int func = ktypes_find_func(kt, name);
-	uint32_t n = func > 0 ? btf__type_cnt(kt->btf) : 0;
-	for (uint32_t id = 1; id < n; id++) {
-		const struct btf_type *t = btf__type_by_id(kt->btf, id);
-		if (btf_kind(t) == BTF_KIND_DECL_TAG && t->type == (uint32_t)func &&
-		    !strcmp(btf__name_by_offset(kt->btf, t->name_off), "bpf_kfunc"))
-			return true;
+	int id = ktypes_find_func(kt, name);
+	if (id < 0)
+		return false;
+	/* The verifier checks that a kfunc is allowed before its arguments. */
+	struct bpf_insn insns[] = {
+		{ .code = BPF_JMP | BPF_CALL, .src_reg = BPF_PSEUDO_KFUNC_CALL, .imm = id },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	char log[4096] = "", refusal[256];
+	LIBBPF_OPTS(bpf_prog_load_opts, opts, .log_buf = log, .log_size = sizeof(log),
+		    .log_level = 1);
+	int fd = bpf_prog_load(type, NULL, "GPL", insns, 2, &opts);
+	if (fd >= 0) {
+		close(fd);
+		return true;
 	}
-	return false;
+	snprintf(refusal, sizeof(refusal), "calling kernel function %s is not allowed", name);
+	return !strstr(log, refusal);
 }
