@@ -368,7 +368,12 @@ static int expand_any(const struct provider *pv, const char *spec, int pid,
 	if (!es)
 		return -EINVAL;
 	struct expand_ctx x = { pv, out, es, host, shown, NULL, e };
-	if (!strncmp(colon + 1, "cpp:", 4))
+	size_t flen = strlen(colon + 1);
+	char unquoted[1024];
+	if (flen > 2 && colon[1] == '"' && colon[flen] == '"') {	/* "fn(char const*)" */
+		snprintf(unquoted, sizeof(unquoted), "%.*s", (int)flen - 2, colon + 2);
+		err = expand_func(&x, unquoted);
+	} else if (!strncmp(colon + 1, "cpp:", 4))
 		err = expand_cpp(&x, colon + 5);
 	else if (strchr(colon + 1, '@') && !strchr(colon + 1, '*'))
 		err = err_set(e, "%s: source line probes (FUNCTION@FILE:LINE) need DWARF line tables, which bpfkit does not read; probe the function or an address instead",
