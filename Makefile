@@ -15,7 +15,7 @@ OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 UNIT    := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/unit/%)
 
-all: $(BUILD)/bpfkit $(BUILD)/workload $(BUILD)/symtest $(BUILD)/probetest
+all: $(BUILD)/bpfkit $(BUILD)/workload $(BUILD)/symtest $(BUILD)/probetest $(BUILD)/cpptarget
 
 $(BUILD)/bpfkit: $(BUILD)/obj/main.o $(BUILD)/libbpfkit.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -68,6 +68,11 @@ $(BUILD)/probetest: tests/probetest.c $(BUILD)/libprobetest.so
 	@mkdir -p $(@D)
 	$(CC) -O1 -g -fno-omit-frame-pointer -Wall -Wextra -Werror -o $@ $< \
 		-L$(BUILD) -lprobetest -Wl,-rpath,'$$ORIGIN'
+
+# Target of the uprobe :cpp: tests (g++: scripts/install-deps.sh --test).
+$(BUILD)/cpptarget: tests/cpptarget.cpp
+	@mkdir -p $(@D)
+	$(CXX) -O1 -g -Wall -Wextra -Werror -o $@ $<
 
 $(BUILD)/unit/test_syms: $(BUILD)/symtest
 $(BUILD)/unit/test_providers: $(BUILD)/probetest

@@ -1,11 +1,12 @@
 #!/bin/sh
 # Installs the Debian 12 packages bpfkit builds with, when any is missing;
 # with --test also what the test suite compares and boots with (bpftrace,
-# the reference; QEMU, busybox and cpio for the kernel-gated probe types).
+# the reference; QEMU, busybox and cpio for the kernel-gated probe types)
+# and g++ for the C++ target of the uprobe :cpp: tests.
 # Quiet when everything is there.
 set -e
 need="gcc make pkg-config libc6-dev linux-libc-dev libbpf-dev libelf-dev zlib1g-dev"
-[ "${1:-}" = --test ] && need="$need bpftrace qemu-system-x86 busybox-static cpio file"
+[ "${1:-}" = --test ] && need="$need g++ bpftrace qemu-system-x86 busybox-static cpio file"
 missing=""
 for p in $need; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

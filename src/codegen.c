@@ -70,6 +70,7 @@ struct cg {
 	unsigned seq;
 	int *var_off;		/* stack slot of each variable */
 	struct fixups returns;
+	struct fixups value_returns;	/* `return v`: R0 already holds v */
 	struct loop *loop;
 	bool dead;		/* after exit/return/break/continue in this block */
 	struct map_loop *map_loops;	/* callbacks to emit after the program */
@@ -2755,14 +2756,20 @@ static void gen_stmt(struct cg *cg, struct node *n)
 		struct fixups to_else = { 0 };
 		gen_cond_jump_false(cg, n->a, &to_else);
 		cg->stack = stack_mark;
-		gen_nested_block(cg, n->b);
+		gen_block(cg, n->b);
+		bool then_dead = cg->dead;
+		cg->dead = false;
 		if (n->c) {
-			int to_end = here(cg);
-			emit(cg, I_JA(0));
+			/* No jump over the else branch after a then branch that
+			 * returned: the verifier refuses unreachable jumps. */
+			int to_end = then_dead ? -1 : here(cg);
+			if (!then_dead)
+				emit(cg, I_JA(0));
 			patch_all(cg, &to_else, here(cg));
 			gen_stmt(cg, n->c);
-			cg->dead = false;
-			patch_jump(cg, to_end, here(cg));
+			cg->dead = then_dead && cg->dead;
+			if (!then_dead)
+				patch_jump(cg, to_end, here(cg));
 		} else {
 			patch_all(cg, &to_else, here(cg));
 		}
@@ -2837,7 +2844,15 @@ static void gen_stmt(struct cg *cg, struct node *n)
 		cg->dead = true;
 		break;
 	case N_RETURN:
-		fixup_add(&cg->returns, here(cg));
+		if (n->a) {	/* the program's return value: a test probe's verdict */
+			struct val v = { 0 };
+			gen_expr(cg, n->a, &v);
+			emit(cg, I_MOV_REG(BPF_REG_0, val_in_reg(cg, &v)));
+			val_release(cg, &v);
+			fixup_add(&cg->value_returns, here(cg));
+		} else {
+			fixup_add(&cg->returns, here(cg));
+		}
 		emit(cg, I_JA(0));
 		cg->dead = true;
 		break;
@@ -2865,6 +2880,40 @@ static void gen_nested_block(struct cg *cg, struct node *blk)
 }
 
 /* ---- programs ---- */
+
+/* Whether instruction `target` (at most n) is reached from the first of
+ * insns[0..n): a walk of the jumps, as the verifier's own check does. */
+static bool insn_reachable(const struct bpf_insn *insns, int n, int target)
+{
+	bool *seen = calloc((size_t)n + 1, sizeof(*seen));
+	int *todo = calloc(2 * (size_t)n + 4, sizeof(*todo));
+	if (!seen || !todo)
+		abort();
+	int ntodo = 0;
+	bool found = false;
+	todo[ntodo++] = 0;
+	while (ntodo && !found) {
+		int i = todo[--ntodo];
+		if (i < 0 || i > n || seen[i])
+			continue;
+		seen[i] = true;
+		found = i == target;
+		if (i == n)
+			continue;
+		const struct bpf_insn *in = &insns[i];
+		uint8_t cls = BPF_CLASS(in->code), op = BPF_OP(in->code);
+		bool jump = (cls == BPF_JMP || cls == BPF_JMP32) && op != BPF_CALL;
+		if (jump && op == BPF_EXIT)
+			continue;
+		if (jump)
+			todo[ntodo++] = i + 1 + in->off;
+		if (!jump || op != BPF_JA)
+			todo[ntodo++] = i + (in->code == (BPF_LD | BPF_IMM | BPF_DW) ? 2 : 1);
+	}
+	free(seen);
+	free(todo);
+	return found;
+}
 
 static int gen_program(struct cg *cg)
 {
@@ -2922,7 +2971,14 @@ static int gen_program(struct cg *cg)
 	gen_block(cg, probe->b);
 	cg->loc = probe->loc;
 	patch_all(cg, &cg->returns, here(cg));
-	emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+	/* When every path ends in `return VALUE`, `r0 = 0` would be an
+	 * instruction the verifier refuses as unreachable. Those returns
+	 * jump past it. */
+	for (int i = 0; i < cg->value_returns.n; i++)
+		patch_jump(cg, cg->value_returns.at[i], here(cg) + 1);
+	if (insn_reachable(cg->code->insns, here(cg), here(cg)))
+		emit(cg, I_MOV_IMM(BPF_REG_0, 0));
+	patch_all(cg, &cg->value_returns, here(cg));
 	emit(cg, I_EXIT());
 	for (int i = 0; i < cg->nmap_loops; i++)
 		gen_map_loop_callback(cg, &cg->map_loops[i]);

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
 #include <bpf/btf.h>
 #include "cdefs.h"
 #include "ktypes.h"
@@ -352,4 +354,26 @@ int ktypes_find_func(struct ktypes *kt, const char *name)
 {
 	int id = btf__find_by_name_kind(kt->btf, name, BTF_KIND_FUNC);
 	return id > 0 ? id : -ENOENT;
+}
+
+bool ktypes_kfunc_allowed(struct ktypes *kt, const char *name, enum bpf_prog_type type)
+{
+	int id = ktypes_find_func(kt, name);
+	if (id < 0)
+		return false;
+	/* The verifier checks that a kfunc is allowed before its arguments. */
+	struct bpf_insn insns[] = {
+		{ .code = BPF_JMP | BPF_CALL, .src_reg = BPF_PSEUDO_KFUNC_CALL, .imm = id },
+		{ .code = BPF_JMP | BPF_EXIT },
+	};
+	char log[4096] = "", refusal[256];
+	LIBBPF_OPTS(bpf_prog_load_opts, opts, .log_buf = log, .log_size = sizeof(log),
+		    .log_level = 1);
+	int fd = bpf_prog_load(type, NULL, "GPL", insns, 2, &opts);
+	if (fd >= 0) {
+		close(fd);
+		return true;
+	}
+	snprintf(refusal, sizeof(refusal), "calling kernel function %s is not allowed", name);
+	return !strstr(log, refusal);
 }

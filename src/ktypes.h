@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <linux/bpf.h>
 #include "types.h"
 
 struct ktypes;
@@ -64,6 +65,10 @@ char *ktypes_describe(struct ktypes *kt, uint32_t id);
 uint32_t ktypes_find_int(struct ktypes *kt, uint32_t size, bool is_signed);
 /* The BTF id of kernel function name (kfuncs included), or -ENOENT. */
 int ktypes_find_func(struct ktypes *kt, const char *name);
+/* Whether the kernel lets programs of that type call kfunc name: a trial
+ * load of a program calling it, refused or not with the verifier's "is
+ * not allowed" (the per-type kfunc sets are not in BTF). */
+bool ktypes_kfunc_allowed(struct ktypes *kt, const char *name, enum bpf_prog_type type);
 /* Whether BTF type id is an array (after typedefs). */
 bool ktypes_is_array(struct ktypes *kt, uint32_t id);
 /* The struct/union a T_PTR points to, or 0. */

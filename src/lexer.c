@@ -380,12 +380,15 @@ struct token lex_attach_point(struct lexer *lx)
 	struct loc at = here(lx);
 	const char *start = lx->p;
 	const char *segment = lx->p;	/* start of the current ':' part */
+	bool quoted = false;	/* "..." may hold spaces and commas (C++ names) */
 	for (;;) {
 		char c = *lx->p;
-		if (!c || isspace((unsigned char)c) || c == ',' || c == '{' || c == '}')
+		if (c == '"')
+			quoted = !quoted;
+		if (!c || (!quoted && (isspace((unsigned char)c) || c == ',' || c == '{' || c == '}')))
 			break;
 		/* A '/' belongs to a path only in a part that began with '/'. */
-		if (c == '/' && *segment != '/')
+		if (c == '/' && *segment != '/' && !quoted)
 			break;
 		if (c == ':')
 			segment = lx->p + 1;

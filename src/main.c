@@ -32,6 +32,7 @@ struct cli {
 	const char *output_path;	/* -o */
 	const char *list_glob;		/* -l [GLOB] */
 	bool list, verbose, dump, dry_run, quiet, timings, unsafe, info;
+	enum run_mode mode;	/* --test, --bench */
 	enum output_format format;
 	int buffering;		/* -B: _IONBF, _IOLBF, _IOFBF, or -1 for the default */
 	int target_pid;
@@ -66,6 +67,9 @@ static void usage(FILE *f)
 	      "    --timings      print the time each stage took, on stderr\n"
 	      "    --unsafe       allow functions that change the system (system, signal)\n"
 	      "    --info         print which kernel features and probe types work here\n"
+	      "    --test         run the script's test:NAME probes (only those) and report\n"
+	      "    --bench        run the script's bench:NAME probes (only those) many times\n"
+	      "                   and print their average time\n"
 	      "    -h, --help     show this help\n"
 	      "    -V, --version  print the version\n"
 	      "\n"
@@ -117,7 +121,7 @@ static void split_params(struct cli *c, char **args, int n)
 
 static int parse_cli(int argc, char **argv, struct cli *c)
 {
-	enum { OPT_DRY_RUN = 256, OPT_TIMINGS, OPT_UNSAFE, OPT_INFO };
+	enum { OPT_DRY_RUN = 256, OPT_TIMINGS, OPT_UNSAFE, OPT_INFO, OPT_TEST, OPT_BENCH };
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -125,6 +129,8 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 		{ "timings", no_argument, NULL, OPT_TIMINGS },
 		{ "unsafe", no_argument, NULL, OPT_UNSAFE },
 		{ "info", no_argument, NULL, OPT_INFO },
+		{ "test", no_argument, NULL, OPT_TEST },
+		{ "bench", no_argument, NULL, OPT_BENCH },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -142,6 +148,12 @@ static int parse_cli(int argc, char **argv, struct cli *c)
 		case OPT_TIMINGS: c->timings = true; break;
 		case OPT_UNSAFE: c->unsafe = true; break;
 		case OPT_INFO: c->info = true; break;
+		case OPT_TEST:
+		case OPT_BENCH:
+			if (c->mode != MODE_TRACE)
+				return fail_usage("--test and --bench are one or the other", NULL);
+			c->mode = opt == OPT_TEST ? MODE_TEST : MODE_BENCH;
+			break;
 		case 'p': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -352,6 +364,41 @@ static int libbpf_quiet(enum libbpf_print_level level, const char *fmt, va_list 
 	return 0;
 }
 
+/* Whether an attach point belongs in a run of this mode: test: probes only
+ * with --test, bench: probes only with --bench, the others only without. */
+static bool attach_in_mode(const char *attach, enum run_mode mode)
+{
+	size_t len = strcspn(attach, ":");
+	bool test = len == 4 && !strncmp(attach, "test", 4);
+	bool bench = len == 5 && !strncmp(attach, "bench", 5);
+	return mode == MODE_TEST ? test : mode == MODE_BENCH ? bench : !test && !bench;
+}
+
+/* Leaves out of the AST the attach points (and probes) the mode does not
+ * run, as bpftrace ignores test and bench probes without --test/--bench.
+ * Returns how many probes are left. */
+static int select_mode_probes(struct node *ast, enum run_mode mode)
+{
+	int kept = 0;
+	for (int i = 0; i < ast->nkids; i++) {
+		struct node *probe = ast->kids[i];
+		int n = 0;
+		for (int k = 0; k < probe->nattach; k++) {
+			if (attach_in_mode(probe->attach[k].text, mode))
+				probe->attach[n++] = probe->attach[k];
+			else
+				free(probe->attach[k].text);
+		}
+		probe->nattach = n;
+		if (n)
+			ast->kids[kept++] = probe;
+		else
+			node_free(probe);
+	}
+	ast->nkids = kept;
+	return kept;
+}
+
 /* The front end: the script's text to one AST, its imports merged and
  * its macros expanded. NULL after reporting errors. */
 static struct node *parse_script(const struct cli *c, const struct source *src,
@@ -360,6 +407,13 @@ static struct node *parse_script(const struct cli *c, const struct source *src,
 	struct node *ast = parse_program(src, diag);
 	const char *path = c->program_text || !strcmp(c->script_path, "-") ? NULL : c->script_path;
 	if (ast && (imports_resolve(ast, path, imported, diag) || macros_expand(ast, diag))) {
+		node_free(ast);
+		ast = NULL;
+	}
+	if (ast && !select_mode_probes(ast, c->mode)) {
+		diag_error(diag, (struct loc){ 0 }, "%s", c->mode == MODE_TEST ? "--test: the script has no test probes" :
+			   c->mode == MODE_BENCH ? "--bench: the script has no bench probes" :
+			   "no probes to run: test and bench probes run only with --test or --bench");
 		node_free(ast);
 		ast = NULL;
 	}
@@ -456,7 +510,8 @@ static int trace(const struct cli *c, char *text, struct imported *imported, str
 	output_set_console(out, stdout);
 	struct timespec attached = { 0 };
 	int exit_code = 0;
-	struct runtime_opts ro = { .child_pid = child, .child_go_fd = go_fd,
+	struct runtime_opts ro = { .mode = c->mode, .color = isatty(fileno(outf)),
+				   .child_pid = child, .child_go_fd = go_fd,
 				   .target_pid = c->target_pid, .quiet = c->quiet,
 				   .attach_done = c->timings ? &attached : NULL,
 				   .exit_code = &exit_code };

@@ -1,5 +1,6 @@
 /* Recursive-descent parser. On the first error it reports and unwinds with
  * longjmp; every node it made is on a list so nothing leaks. */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -792,6 +793,18 @@ static struct node *parse_import(struct parser *p)
 	return imp;
 }
 
+/* The length of "name=" before a block's first attach point (newer
+ * bpftrace's `name=probe`, reserved there for its own use), or 0. */
+static size_t probe_name_prefix(const char *text, size_t len)
+{
+	if (!len || !(isalpha((unsigned char)text[0]) || text[0] == '_'))
+		return 0;
+	size_t i = 1;
+	while (i < len && (isalnum((unsigned char)text[i]) || text[i] == '_'))
+		i++;
+	return i + 1 < len && text[i] == '=' ? i + 1 : 0;
+}
+
 static void add_attach(struct parser *p, struct node *probe)
 {
 	int failed_before = p->lx.failed;
@@ -803,6 +816,13 @@ static void add_attach(struct parser *p, struct node *probe)
 		if (!c)
 			fail_at(p, t.loc, "syntax error: expected an attach point but found end of file");
 		fail_at(p, t.loc, "syntax error: expected an attach point but found '%c'", c);
+	}
+	size_t name_len = probe->nattach ? 0 : probe_name_prefix(t.text, t.len);
+	if (name_len) {	/* name=probe: the name is kept, and changes nothing */
+		probe->str = text_copy(t.text, name_len - 1);
+		t.text += name_len;
+		t.len -= name_len;
+		t.loc.col += (int)name_len;
 	}
 	probe->attach = realloc(probe->attach, (size_t)(probe->nattach + 1) * sizeof(*probe->attach));
 	if (!probe->attach)

@@ -16,13 +16,15 @@ extern const struct provider provider_begin, provider_end, provider_interval,
 	provider_tracepoint, provider_uprobe, provider_uretprobe, provider_usdt,
 	provider_profile, provider_software, provider_hardware, provider_rawtracepoint,
 	provider_kprobe, provider_kretprobe, provider_fentry, provider_fexit,
-	provider_kfunc, provider_kretfunc, provider_watchpoint, provider_iter, provider_self;
+	provider_kfunc, provider_kretfunc, provider_watchpoint, provider_iter, provider_self,
+	provider_test, provider_bench;
 
 /* Adding a probe type: one file in providers/ and one line here. -l lists
  * in this order, by name as bpftrace does. */
 static const struct provider *const providers[] = {
 	&provider_begin,
 	&provider_end,
+	&provider_bench,
 	&provider_interval,
 	&provider_fentry,
 	&provider_fexit,
@@ -36,6 +38,7 @@ static const struct provider *const providers[] = {
 	&provider_rawtracepoint,
 	&provider_self,
 	&provider_software,
+	&provider_test,
 	&provider_tracepoint,
 	&provider_uprobe,
 	&provider_uretprobe,

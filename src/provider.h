@@ -61,8 +61,10 @@ struct ctx_field {
 /* When a probe's program runs. */
 /* RUN_ONCE: the program runs while it is attached (iterators), and a run
  * made only of such probes ends after attaching. RUN_ON_SIGNAL: bpfkit
- * runs it when its process gets the signal in probe->config. */
-enum probe_run { RUN_ON_EVENT, RUN_AT_BEGIN, RUN_AT_END, RUN_ONCE, RUN_ON_SIGNAL };
+ * runs it when its process gets the signal in probe->config. RUN_TEST,
+ * RUN_BENCH: bpfkit runs it with --test (once) or --bench (many times). */
+enum probe_run { RUN_ON_EVENT, RUN_AT_BEGIN, RUN_AT_END, RUN_ONCE, RUN_ON_SIGNAL,
+		 RUN_TEST, RUN_BENCH };
 
 struct probe;
 

@@ -15,6 +15,7 @@
 #include "pcap.h"
 #include "runtime.h"
 #include "symbolizer.h"
+#include "testreport.h"
 
 #define POLL_MS 100
 
@@ -32,6 +33,9 @@ struct run {
 	int max_entries;
 	struct pcap_out *pcap;	/* skboutput()'s files, when used */
 	const struct codegen_result *code;	/* for unwatch() */
+	const char **time_fmts;	/* the strftime formats of time(), by fmt id */
+	FILE *diag_to;		/* errorf/warnf: stderr, or a test's capture */
+	int nerrors;		/* errorf and failed asserts seen */
 };
 
 static void clear_map(int fd, const struct map_desc *m, bool zero, int ncpus)
@@ -165,7 +169,8 @@ static int on_event(void *ctx, void *data, size_t size)
 		if (size >= 16 && w[1] < (uint64_t)r->prog->nfmts &&
 		    size - 16 >= r->fmts[w[1]].args.size) {
 			output_flush(r->out);	/* keep stdout and stderr in order */
-			fmt_write(stderr, r->fmts[w[1]].fmt, &r->fmts[w[1]].args, w + 2, NULL);
+			fmt_write(r->diag_to, r->fmts[w[1]].fmt, &r->fmts[w[1]].args, w + 2, NULL);
+			r->nerrors += strstr(r->fmts[w[1]].fmt, ": ERROR: ") != NULL;
 		}
 		break;
 	case EV_CAT:
@@ -281,7 +286,18 @@ static void detach_all(const struct codegen_result *code)
 			code->progs[i].probes[k]->prov->detach(code->progs[i].probes[k]);
 }
 
-/* Runs the BEGIN or END programs once, in bpfkit's own context. */
+/* Runs a program bpfkit runs itself once (BPF_PROG_TEST_RUN of a raw
+ * tracepoint program); *retval gets what it returned. */
+static int run_program(int prog_fd, uint32_t *retval)
+{
+	__u64 args[1] = { 0 };
+	LIBBPF_OPTS(bpf_test_run_opts, opts, .ctx_in = args, .ctx_size_in = sizeof(args));
+	int err = bpf_prog_test_run_opts(prog_fd, &opts);
+	if (retval)
+		*retval = opts.retval;
+	return err;
+}
+
 /* Runs the programs of BEGIN, END, or (when RUN_ON_SIGNAL) the
  * self:signal probes of signal signo. */
 static int run_special(const struct codegen_result *code, const struct loaded *ld,
@@ -291,9 +307,7 @@ static int run_special(const struct codegen_result *code, const struct loaded *l
 		const struct probe *p = code->progs[i].probes[0];
 		if (p->prov->run != when || (when == RUN_ON_SIGNAL && p->config != (uint64_t)signo))
 			continue;
-		__u64 args[1] = { 0 };
-		LIBBPF_OPTS(bpf_test_run_opts, opts, .ctx_in = args, .ctx_size_in = sizeof(args));
-		int err = bpf_prog_test_run_opts(ld->prog_fds[i], &opts);
+		int err = run_program(ld->prog_fds[i], NULL);
 		if (err) {
 			diag_error(diag, code->progs[i].pi->node->loc, "cannot run %s: %s",
 				   code->progs[i].probes[0]->name, strerror(-err));
@@ -393,19 +407,208 @@ static void report_lost(const struct run *r)
 		output_lost(r->out, st.lost_events);
 }
 
+/* What an output needs to print this program's events. */
+static void configure_output(struct run *r, struct output *o)
+{
+	output_set_symbolizer(o, r->sym);
+	output_set_gfp_table(o, &r->prog->gfp);
+	output_set_enum_names(o, r->prog->enum_names, r->prog->nenum_names);
+	output_set_time_formats(o, r->time_fmts, r->prog->nfmts);
+}
+
+/* One test or bench probe: its name without "test:"/"bench:" and the
+ * index of its program. */
+struct named_prog {
+	const char *name;
+	int prog;
+};
+
+/* The probes of kind `run`, in the script's order; *n gets their count. */
+static struct named_prog *probes_of(const struct codegen_result *code, enum probe_run run,
+				    int *n)
+{
+	struct named_prog *v = calloc((size_t)count_probes(code) + 1, sizeof(*v));
+	if (!v)
+		abort();
+	*n = 0;
+	for (int i = 0; i < code->nprogs; i++) {
+		for (int k = 0; k < code->progs[i].nprobes; k++) {
+			const struct probe *p = code->progs[i].probes[k];
+			if (p->prov->run == run)
+				v[(*n)++] = (struct named_prog){ p->name + strlen(p->prov->name) + 1, i };
+		}
+	}
+	return v;
+}
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+/* Runs one test with its events (printf, errorf, ...) printed to
+ * `captured`. It passes when it returns 0 without an error or exit(). */
+static bool run_one_test(struct run *r, struct ring_buffer *rb, int prog_fd, FILE *captured,
+			 uint64_t *ns)
+{
+	struct output *cap = output_new(captured, OUT_TEXT, r->ncpus);
+	configure_output(r, cap);
+	struct output *saved = r->out;
+	r->out = cap;
+	r->diag_to = captured;
+	r->nerrors = 0;
+	r->exit_requested = false;
+	uint32_t retval = 0;
+	uint64_t start = now_ns();
+	int err = run_program(prog_fd, &retval);
+	*ns = now_ns() - start;
+	ring_buffer__consume(rb);
+	output_flush(cap);
+	if (err)
+		fprintf(captured, "cannot run the test: %s\n", strerror(-err));
+	bool passed = !err && retval == 0 && !r->nerrors && !r->exit_requested;
+	r->out = saved;
+	r->diag_to = stderr;
+	r->exit_requested = false;
+	output_free(cap);
+	return passed;
+}
+
+/* --test: each test once, in order; a failed one shows its output.
+ * Returns 0 when all passed, else 1. */
+static int run_tests(struct run *r, const struct codegen_result *code, struct ring_buffer *rb,
+		     bool color)
+{
+	int n;
+	struct named_prog *tests = probes_of(code, RUN_TEST, &n);
+	const char **names = calloc((size_t)n + 1, sizeof(*names));
+	bool *passed = calloc((size_t)n + 1, sizeof(*passed));
+	bool all = true;
+	for (int i = 0; i < n; i++) {
+		char *text = NULL, *report = NULL;
+		size_t len = 0, rlen = 0;
+		FILE *captured = open_memstream(&text, &len);
+		FILE *rep = open_memstream(&report, &rlen);
+		if (!captured || !rep)
+			abort();
+		uint64_t ns;
+		names[i] = tests[i].name;
+		passed[i] = run_one_test(r, rb, r->ld->prog_fds[tests[i].prog], captured, &ns);
+		all &= passed[i];
+		fclose(captured);
+		testreport_result(rep, color, names, n, i, passed, ns, text);
+		fclose(rep);
+		output_raw(r->out, report, rlen);
+		output_flush(r->out);
+		free(text);
+		free(report);
+	}
+	free(tests);
+	free(names);
+	free(passed);
+	return all ? 0 : 1;
+}
+
+/* Kernel statistics of a program: total run time and runs. */
+static int prog_run_stats(int prog_fd, uint64_t *run_ns, uint64_t *runs)
+{
+	struct bpf_prog_info info = { 0 };
+	uint32_t len = sizeof(info);
+	int err = bpf_obj_get_info_by_fd(prog_fd, &info, &len);
+	*run_ns = info.run_time_ns;
+	*runs = info.run_cnt;
+	return err;
+}
+
+#define BENCH_BATCH 1000
+#define BENCH_WALL_NS 100000000ULL	/* run each benchmark about 0.1 s */
+
+/* The average time of one run of a program, in nanoseconds, as the
+ * kernel's run-time statistics measure it (BPF_PROG_TEST_RUN of a raw
+ * tracepoint program cannot repeat a run and time it). Its events are
+ * drained and dropped. */
+static int bench_one(struct ring_buffer *rb, int prog_fd, uint64_t *avg)
+{
+	uint64_t ns0, runs0, ns1, runs1, start = now_ns();
+	int err = run_program(prog_fd, NULL);	/* warm up */
+	if (!err)
+		err = prog_run_stats(prog_fd, &ns0, &runs0);
+	while (!err && now_ns() - start < BENCH_WALL_NS) {
+		for (int i = 0; i < BENCH_BATCH && !err; i++)
+			err = run_program(prog_fd, NULL);
+		ring_buffer__consume(rb);
+	}
+	if (!err)
+		err = prog_run_stats(prog_fd, &ns1, &runs1);
+	if (!err)
+		*avg = runs1 > runs0 ? (ns1 - ns0) / (runs1 - runs0) : 0;
+	return err;
+}
+
+/* --bench: each benchmark in turn, then the table. Their output is
+ * dropped: a benchmark prints thousands of times. */
+static int run_benches(struct run *r, const struct codegen_result *code, struct ring_buffer *rb,
+		       struct diag *diag)
+{
+	int n, err = 0;
+	struct named_prog *benches = probes_of(code, RUN_BENCH, &n);
+	const char **names = calloc((size_t)n + 1, sizeof(*names));
+	uint64_t *ns = calloc((size_t)n + 1, sizeof(*ns));
+	FILE *null = fopen("/dev/null", "w");
+	struct output *drop = null ? output_new(null, OUT_TEXT, r->ncpus) : NULL;
+	int stats_fd = bpf_enable_stats(BPF_STATS_RUN_TIME);
+	if (!drop || stats_fd < 0) {
+		diag_error(diag, (struct loc){ 0 }, "cannot measure benchmarks: %s",
+			   strerror(stats_fd < 0 ? -stats_fd : errno));
+		err = -EINVAL;
+	}
+	struct output *saved = r->out;
+	r->out = drop;
+	r->diag_to = null;
+	for (int i = 0; i < n && !err; i++) {
+		names[i] = benches[i].name;
+		err = bench_one(rb, r->ld->prog_fds[benches[i].prog], &ns[i]);
+		if (err)
+			diag_error(diag, (struct loc){ 0 }, "cannot run bench:%s: %s", names[i],
+				   strerror(-err));
+	}
+	r->out = saved;
+	r->diag_to = stderr;
+	if (!err) {
+		char *table = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&table, &len);
+		if (!m)
+			abort();
+		testreport_bench_table(m, names, ns, n);
+		fclose(m);
+		output_raw(r->out, table, len);
+		free(table);
+	}
+	if (stats_fd >= 0)
+		close(stats_fd);
+	output_free(drop);
+	if (null)
+		fclose(null);
+	free(benches);
+	free(names);
+	free(ns);
+	return err ? 1 : 0;
+}
+
 int runtime_run(const struct program *prog, const struct codegen_result *code,
 		const struct loaded *ld, struct output *out,
 		const struct runtime_opts *ro, struct diag *diag)
 {
 	struct run r = { .prog = prog, .ld = ld, .out = out, .ncpus = libbpf_num_possible_cpus(),
-			 .sym = symbolizer_new(), .code = code };
-	output_set_symbolizer(out, r.sym);
-	output_set_gfp_table(out, &prog->gfp);
-	output_set_enum_names(out, prog->enum_names, prog->nenum_names);
+			 .sym = symbolizer_new(), .code = code, .diag_to = stderr };
 	const char **time_fmts = calloc((size_t)prog->nfmts + 1, sizeof(char *));
 	for (int i = 0; i < prog->nfmts; i++)
 		time_fmts[i] = prog->fmts[i].fmt;
-	output_set_time_formats(out, time_fmts, prog->nfmts);
+	r.time_fmts = time_fmts;
+	configure_output(&r, out);
 	r.full_reported = calloc((size_t)prog->nmaps + 1, sizeof(bool));
 	r.max_entries = prog->opts.map_max_entries > 0 ? prog->opts.map_max_entries : 4096;
 	r.maps = program_map_descs(prog, ld->map_fds);
@@ -438,6 +641,14 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		goto detach;
 	if (ro->attach_done)
 		clock_gettime(CLOCK_MONOTONIC, ro->attach_done);
+	if (ro->mode != MODE_TRACE) {
+		/* Only the test or bench programs were compiled: no END, no maps. */
+		status = ro->mode == MODE_TEST ? run_tests(&r, code, rb, ro->color) :
+						 run_benches(&r, code, rb, diag);
+		output_flush(out);
+		detach_all(code);
+		goto out;
+	}
 	if (run_special(code, ld, RUN_AT_BEGIN, 0, diag))
 		goto detach;
 	bool child_gone = release_child(ro, r.sym, prog->uses_user_symbols);

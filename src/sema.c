@@ -1127,6 +1127,33 @@ static bool check_type_test(struct sema *s, struct node *n)
 	return true;
 }
 
+/* kfunc_exist("name"): whether the kernel's BTF has that function;
+ * kfunc_allowed("name"): whether this probe's program type may call it.
+ * Bool constants, as in newer bpftrace. */
+static bool check_kfunc_query(struct sema *s, struct node *n)
+{
+	bool exist = !strcmp(n->str, "kfunc_exist");
+	if (!exist && strcmp(n->str, "kfunc_allowed"))
+		return false;
+	if (!expect_nargs(s, n, 1, 1))
+		return true;
+	if (n->kids[0]->kind != N_STR) {
+		error_at(s, n->kids[0]->loc, "%s() takes a kfunc's name in quotes", n->str);
+		return true;
+	}
+	struct ktypes *kt = need_btf(s, n->loc, exist ? "kfunc_exist()" : "kfunc_allowed()");
+	const char *name = n->kids[0]->str;
+	bool in_probe = s->pi && s->pi->probes.n;
+	bool answer = kt && (exist ? ktypes_find_func(kt, name) > 0 :
+			     in_probe && ktypes_kfunc_allowed(kt, name, s->pi->probes.v[0]->prov->prog_type));
+	node_free(n->kids[0]);
+	n->nkids = 0;
+	n->kind = N_INT;
+	n->num = answer;
+	set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
+	return true;
+}
+
 /* assert(cond, "msg"): when cond is false the run ends with status 1,
  * after an error naming the place (format n->id, the message its one
  * argument). */
@@ -2482,7 +2509,7 @@ static const struct { const char *name; void (*check)(struct sema *, struct node
 static void check_call(struct sema *s, struct node *n)
 {
 	const char *fn = n->str;
-	if (check_builtin_call(s, n) || check_type_test(s, n))
+	if (check_builtin_call(s, n) || check_type_test(s, n) || check_kfunc_query(s, n))
 		return;
 	for (size_t i = 0; i < sizeof(call_checks) / sizeof(call_checks[0]); i++) {
 		if (!strcmp(fn, call_checks[i].name)) {
@@ -3086,8 +3113,11 @@ static void check_stmt(struct sema *s, struct node *n)
 	case N_RETURN:
 		if (s->in_map_loop)
 			error_at(s, n->loc, "return inside a for loop over a map: use break");
-		else if (n->a)
-			error_at(s, n->loc, "return in a probe takes no value");
+		else if (n->a) {
+			check_expr(s, n->a);
+			if (!type_is_intlike(&n->a->type))
+				error_at(s, n->a->loc, "return takes an integer: the probe's return value");
+		}
 		break;
 	case N_FOR:
 		if (n->b->kind == N_MAP) {

@@ -254,6 +254,59 @@ static int add_match(const struct elfsym_sym *sym, const char *demangled, void *
 	return add_probe(x, sym->name, sym->name, sym->addr) ? -1 : 0;
 }
 
+/* The demangled name a :cpp: pattern is matched against: without its
+ * parameter list (from the first '(' outside template arguments) unless
+ * the pattern has one, so "ns::f" matches every overload of ns::f. */
+static void cpp_match_name(const char *demangled, const char *pattern, char *out, size_t len)
+{
+	size_t n = 0;
+	int depth = 0;
+	for (; demangled[n] && !strchr(pattern, '('); n++) {
+		depth += demangled[n] == '<' ? 1 : demangled[n] == '>' ? -1 : 0;
+		if (demangled[n] == '(' && depth == 0)
+			break;
+	}
+	if (strchr(pattern, '('))
+		n = strlen(demangled);
+	snprintf(out, len, "%.*s", (int)n, demangled);
+}
+
+struct cpp_ctx {
+	struct expand_ctx *x;
+	const char *pattern;
+};
+
+static int add_cpp_match(const struct elfsym_sym *sym, const char *demangled, void *arg)
+{
+	struct cpp_ctx *c = arg;
+	char name[1024], label[1100];
+	if (!demangled)
+		return 0;	/* not a C++ name */
+	cpp_match_name(demangled, c->pattern, name, sizeof(name));
+	if (fnmatch(c->pattern, name, 0))
+		return 0;
+	snprintf(label, sizeof(label), "cpp:%s", demangled);
+	return add_probe(c->x, label, sym->name, sym->addr) ? -1 : 0;
+}
+
+/* uprobe:BINARY:cpp:PATTERN — C++ functions by their demangled names
+ * (the pattern may be in quotes, and may be a glob). */
+static int expand_cpp(struct expand_ctx *x, const char *spec)
+{
+	char pattern[1024];
+	size_t len = strlen(spec);
+	if (len >= 2 && spec[0] == '"' && spec[len - 1] == '"')
+		snprintf(pattern, sizeof(pattern), "%.*s", (int)len - 2, spec + 1);
+	else
+		snprintf(pattern, sizeof(pattern), "%s", spec);
+	if (!*pattern)
+		return err_set(x->e, "%s: cpp needs a function name, e.g. cpp:\"ns::Class::method\"",
+			       x->shown);
+	struct cpp_ctx c = { x, pattern };
+	int err = elfsym_foreach(x->es, "*", ELFSYM_FUNC, add_cpp_match, &c);
+	return err < 0 ? -EINVAL : 0;
+}
+
 static bool parse_u64(const char *s, uint64_t *v)
 {
 	char *end;
@@ -315,7 +368,18 @@ static int expand_any(const struct provider *pv, const char *spec, int pid,
 	if (!es)
 		return -EINVAL;
 	struct expand_ctx x = { pv, out, es, host, shown, NULL, e };
-	err = expand_func(&x, colon + 1);
+	size_t flen = strlen(colon + 1);
+	char unquoted[1024];
+	if (flen > 2 && colon[1] == '"' && colon[flen] == '"') {	/* "fn(char const*)" */
+		snprintf(unquoted, sizeof(unquoted), "%.*s", (int)flen - 2, colon + 2);
+		err = expand_func(&x, unquoted);
+	} else if (!strncmp(colon + 1, "cpp:", 4))
+		err = expand_cpp(&x, colon + 5);
+	else if (strchr(colon + 1, '@') && !strchr(colon + 1, '*'))
+		err = err_set(e, "%s: source line probes (FUNCTION@FILE:LINE) need DWARF line tables, which bpfkit does not read; probe the function or an address instead",
+			      colon + 1);
+	else
+		err = expand_func(&x, colon + 1);
 	elfsym_free(es);
 	return err;
 }
