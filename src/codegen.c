@@ -821,7 +821,7 @@ static void gen_map_read(struct cg *cg, struct node *n, struct val *out)
 	const struct map_info *mi = &cg->prog->maps[n->id];
 	int key = gen_map_key(cg, n);
 	gen_lookup(cg, n->id, key);
-	if (n->type.kind == T_STR || n->type.kind == T_TUPLE) {
+	if (type_in_memory(&n->type)) {
 		uint32_t size = type_layout_size(&mi->value);
 		int off = stack_alloc(cg, size);
 		stack_zero(cg, off, size);
@@ -1744,7 +1744,7 @@ static void gen_binop(struct cg *cg, struct node *n, struct val *out)
 {
 	int op = n->op;
 	if (op == TK_ANDAND || op == TK_OROR || jmp_op(op, false) >= 0) {
-		if (n->a->type.kind == T_STR) {
+		if (n->a->type.kind == T_STR || n->a->type.kind == T_ARRAY) {
 			struct val a = { 0 }, b = { 0 };
 			gen_expr(cg, n->a, &a);
 			gen_expr(cg, n->b, &b);
@@ -1791,7 +1791,7 @@ static void gen_cond_jump_false(struct cg *cg, struct node *n, struct fixups *to
 		patch_all(cg, &inner_false, here(cg));
 		return;
 	}
-	if (n->kind == N_BINOP && jmp_op(n->op, false) >= 0 && n->a->type.kind != T_STR) {
+	if (n->kind == N_BINOP && jmp_op(n->op, false) >= 0 && !type_in_memory(&n->a->type)) {
 		struct val a = { 0 }, b = { 0 };
 		gen_expr(cg, n->a, &a);
 		gen_expr(cg, n->b, &b);
@@ -1894,6 +1894,47 @@ static void gen_btf_field(struct cg *cg, struct node *n, struct val *out)
 	read_at(cg, &base, n->a->type.is_user, n, out);
 }
 
+/* The BPF load/store size of an integer of size bytes. */
+static int mem_size(uint32_t size)
+{
+	return size == 1 ? BPF_B : size == 2 ? BPF_H : size == 4 ? BPF_W : BPF_DW;
+}
+
+/* An integer of type t at r+off: loaded, then sign-extended if signed. */
+static void load_int_at(struct cg *cg, int dst, int r, int off, const struct type *t)
+{
+	emit(cg, I_LDX(mem_size(t->size), dst, r, off));
+	if (t->is_signed && t->size < 8) {
+		emit(cg, I_ALU64_IMM(BPF_LSH, dst, 64 - 8 * (int)t->size));
+		emit(cg, I_ALU64_IMM(BPF_ARSH, dst, 64 - 8 * (int)t->size));
+	}
+}
+
+/* $a[i] of an array value in memory. An index known when compiling was
+ * checked by sema; another is checked here, and one out of range reads
+ * 0, so the verifier sees every stack access in bounds. */
+static void gen_array_index(struct cg *cg, struct node *n, struct val *base, struct val *idx,
+			    struct val *out)
+{
+	const struct type *elem = n->a->type.elems;
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	if (idx->kind == V_IMM) {
+		load_int_at(cg, out->reg, cg->fp, base->off + (int)(idx->imm * elem->size), elem);
+		return;
+	}
+	val_to(cg, idx, BPF_REG_1);
+	val_release(cg, idx);
+	emit(cg, I_MOV_IMM(out->reg, 0));
+	int skip = here(cg);
+	emit(cg, I_JMP_IMM(BPF_JGE, BPF_REG_1, (int)n->a->type.nelems, 0));
+	emit(cg, I_ALU64_IMM(BPF_MUL, BPF_REG_1, (int)elem->size));
+	mem_addr(cg, base, BPF_REG_2);
+	emit(cg, I_ALU64_REG(BPF_ADD, BPF_REG_2, BPF_REG_1));
+	load_int_at(cg, out->reg, BPF_REG_2, 0, elem);
+	patch_jump(cg, skip, here(cg));
+}
+
 /* base[i]: the element at base + i * size (member_offset holds the size). */
 static void gen_index(struct cg *cg, struct node *n, struct val *out)
 {
@@ -1906,6 +1947,10 @@ static void gen_index(struct cg *cg, struct node *n, struct val *out)
 		emit(cg, I_LDX(BPF_B, out->reg, cg->fp, base.off + (int)idx.imm));
 		emit(cg, I_ALU64_IMM(BPF_LSH, out->reg, 56));
 		emit(cg, I_ALU64_IMM(BPF_ARSH, out->reg, 56));
+		return;
+	}
+	if (n->a->type.kind == T_ARRAY) {
+		gen_array_index(cg, n, &base, &idx, out);
 		return;
 	}
 	int addr = val_in_reg(cg, &base);
@@ -2017,9 +2062,41 @@ static void gen_tuple(struct cg *cg, struct node *n, struct val *out)
 	val_mem(out, off, size);
 }
 
+/* (int8[8])x: an integer's bytes as an array, in a zeroed slot. A string
+ * or array already is its bytes. */
+static void gen_cast_to_array(struct cg *cg, struct node *n, struct val *out)
+{
+	if (type_in_memory(&n->a->type))
+		return;	/* out is the source's memory; only the type changes */
+	struct val v = *out;
+	int off = stack_alloc(cg, 8);
+	emit(cg, I_ST(BPF_DW, cg->fp, off, 0));
+	val_to(cg, &v, BPF_REG_0);
+	val_release(cg, &v);
+	emit(cg, I_STX(mem_size(n->type.size), cg->fp, BPF_REG_0, off));
+	val_mem(out, off, 8);
+}
+
+/* (uint32)$a: an integer read from an array's (or a byte string's) bytes. */
+static void gen_cast_from_memory(struct cg *cg, struct node *n, struct val *out)
+{
+	int off = out->off;
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	load_int_at(cg, out->reg, cg->fp, off, &n->type);
+}
+
 static void gen_cast(struct cg *cg, struct node *n, struct val *out)
 {
 	gen_expr(cg, n->a, out);
+	if (n->type.kind == T_ARRAY) {
+		gen_cast_to_array(cg, n, out);
+		return;
+	}
+	if (n->type.kind == T_INT && type_in_memory(&n->a->type)) {
+		gen_cast_from_memory(cg, n, out);
+		return;
+	}
 	if (n->type.kind == T_BOOL) {	/* any non-zero value is true */
 		if (out->kind == V_IMM) {
 			out->imm = out->imm != 0;
@@ -2074,7 +2151,7 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 		gen_builtin(cg, n, out);
 		break;
 	case N_VAR:
-		if (n->type.kind == T_STR || n->type.kind == T_TUPLE) {
+		if (type_in_memory(&n->type)) {
 			val_mem(out, cg->var_off[n->id], type_layout_size(&n->type));
 		} else {
 			out->kind = V_REG;
@@ -2104,7 +2181,7 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 		struct val t = { 0 };
 		gen_expr(cg, n->a, &t);
 		int off = t.off + (int)type_tuple_offset(&n->a->type, (uint32_t)n->num);
-		if (n->type.kind == T_STR || n->type.kind == T_TUPLE) {
+		if (type_in_memory(&n->type)) {
 			val_mem(out, off, type_layout_size(&n->type));
 		} else {
 			out->kind = V_REG;

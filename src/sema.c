@@ -174,7 +174,7 @@ static bool unify(struct type *have, const struct type *t)
 			ok = unify(&have->elems[i], &st.elems[i]);
 		if (ok)
 			have->size = type_layout_size(have);
-	} else if (ok && type_is_agg(have))
+	} else if (ok && (type_is_agg(have) || have->kind == T_ARRAY))
 		ok = type_equal(have, &st);
 	type_release(&st);
 	return ok;
@@ -661,6 +661,15 @@ static void check_index(struct sema *s, struct node *n)
 		type_release(&n->type);
 		n->type = type_none();
 		check_expr(s, n);
+		return;
+	}
+	if (base->kind == T_ARRAY) {
+		if (is_const_int(n->b, &elem) && (elem < 0 || elem >= base->nelems)) {
+			error_at(s, n->b->loc, "the index %lld is out of bounds for array of size %u",
+				 (long long)elem, base->nelems);
+			return;
+		}
+		set_type(n, type_clone(base->elems));
 		return;
 	}
 	if (base->kind == T_STR) {
@@ -2352,6 +2361,14 @@ static void check_binop(struct sema *s, struct node *n)
 		compare_tuples(s, n);
 		return;
 	}
+	if (l->kind == T_ARRAY && r->kind == T_ARRAY && cmp) {
+		char b1[64], b2[64];
+		if (!type_equal(l, r))
+			error_at(s, n->loc, "arrays of different types cannot be compared: %s and %s",
+				 tname(l, b1, sizeof(b1)), tname(r, b2, sizeof(b2)));
+		set_type(n, int64(false));
+		return;
+	}
 	if (!type_is_intlike(l) || !type_is_intlike(r)) {
 		char b1[64], b2[64];
 		error_at(s, n->loc, "invalid operands to '%s': %s and %s",
@@ -2452,6 +2469,172 @@ static bool report_if_void(struct sema *s, const struct node *n)
 		error_at(s, n->loc, "the ternary has no value: its branches are actions");
 	else
 		return false;
+	return true;
+}
+
+/* ---- array casts and typeof (newer bpftrace) ---- */
+
+/* The bytes a value has for an array cast: an integer's width, a
+ * string's or array's size; 0 for values that have none. */
+static uint32_t cast_bytes(const struct type *t)
+{
+	if (t->kind == T_INT)
+		return t->size ? t->size : 8;
+	if (t->kind == T_PTR || t->kind == T_BOOL)
+		return 8;
+	if (t->kind == T_STR || t->kind == T_ARRAY)
+		return t->size;
+	return 0;
+}
+
+/* "int8[8]" or "uint8[]": the element's integer type and the count
+ * (0 when omitted). False when name is not an array type. */
+static bool array_type_name(const char *name, struct type *elem, uint32_t *count)
+{
+	const char *open = strchr(name, '[');
+	if (!open)
+		return false;
+	char base[64];
+	int size;
+	bool is_signed;
+	snprintf(base, sizeof(base), "%.*s", (int)(open - name), name);
+	if (!c_int_type(base, &size, &is_signed))
+		return false;
+	*elem = type_int(size, is_signed);
+	*count = (uint32_t)strtoul(open + 1, NULL, 10);
+	return true;
+}
+
+/* (int8[8])x: an integer, string or array seen as an array of integers
+ * of the same total size. */
+static void check_array_cast(struct sema *s, struct node *n)
+{
+	struct type elem;
+	uint32_t count;
+	char b[64];
+	const struct type *src = &n->a->type;
+	uint32_t bytes = cast_bytes(src);
+	if (!array_type_name(n->str, &elem, &count)) {
+		error_at(s, n->loc, "cannot cast to '%s': arrays are of integer types (int8[4], uint32[2])", n->str);
+		return;
+	}
+	if (!bytes) {
+		error_at(s, n->loc, "cannot cast %s to '%s': only integers, strings and arrays can be cast to arrays",
+			 tname(src, b, sizeof(b)), n->str);
+		return;
+	}
+	if (!count && bytes % elem.size == 0)
+		count = bytes / elem.size;
+	if (count * elem.size != bytes) {
+		error_at(s, n->loc, "cannot cast %s (%u bytes) to '%s' (%u bytes): the sizes must match",
+			 tname(src, b, sizeof(b)), bytes, n->str, count * elem.size);
+		return;
+	}
+	set_type(n, type_array(&elem, count));
+}
+
+/* (uint32)x of an array or a byte string (a char array field, pton()):
+ * the integer its bytes make; the sizes must match. */
+static void check_int_from_bytes(struct sema *s, struct node *n, int size, bool is_signed)
+{
+	char b[64];
+	const struct type *src = &n->a->type;
+	if (src->size != (uint32_t)size) {
+		error_at(s, n->loc, "cannot cast %s (%u bytes) to %s (%d bytes): the sizes must match",
+			 tname(src, b, sizeof(b)), src->size, n->str, size);
+		return;
+	}
+	set_type(n, type_int(size, is_signed));
+}
+
+/* The type a typeof() names: a type name's, or an expression's (which
+ * is checked, never run). T_NONE after an error. */
+static struct type typeof_type(struct sema *s, struct node *op)
+{
+	if (op->kind != N_CAST) {
+		check_expr(s, op);
+		return type_clone(&op->type);
+	}
+	int size;
+	bool is_signed;
+	struct type elem;
+	uint32_t count;
+	if (!op->num && c_int_type(op->str, &size, &is_signed))
+		return type_int(size, is_signed);
+	if (!op->num && !strcmp(op->str, "bool"))
+		return (struct type){ .kind = T_BOOL, .size = 1 };
+	if (!op->num && array_type_name(op->str, &elem, &count) && count)
+		return type_array(&elem, count);
+	error_at(s, op->loc, "typeof(%s) is not a type bpfkit can cast to (integers, bool and arrays)", op->str);
+	return type_none();
+}
+
+/* Turns n (an N_CAST) into its operand: a cast to the type a value
+ * already has changes nothing. */
+static void become_operand(struct node *n)
+{
+	struct node *a = n->a;
+	struct loc at = n->loc;
+	free(n->str);
+	node_free(n->c);
+	type_release(&n->type);
+	*n = *a;
+	n->loc = at;
+	free(a);
+}
+
+/* (typeof(x))y and let $y: typeof(x): a cast to x's type. A value of
+ * x's very type passes unchanged; pointers take x's pointee; arrays are
+ * cast here. Integers and bool are left to the named casts (false). */
+static bool check_typeof_cast(struct sema *s, struct node *n)
+{
+	struct type t = typeof_type(s, n->c);
+	char name[64], b[64];
+	bool done = true;
+	if (t.kind == T_NONE || n->a->type.kind == T_NONE)
+		;
+	else if (type_equal(&t, &n->a->type) && (t.kind != T_INT || t.size == n->a->type.size))
+		become_operand(n);
+	else if (t.kind == T_PTR && type_is_intlike(&n->a->type)) {
+		set_type(n, t);
+		return true;
+	} else if (t.kind != T_INT && t.kind != T_BOOL && t.kind != T_ARRAY)
+		error_at(s, n->loc, "cannot cast %s to typeof(...), which is %s",
+			 tname(&n->a->type, b, sizeof(b)), tname(&t, name, sizeof(name)));
+	else {
+		free(n->str);
+		n->str = xstrdup(t.kind == T_BOOL ? "bool" : tname(&t, name, sizeof(name)));
+		node_free(n->c);
+		n->c = NULL;
+		done = t.kind == T_ARRAY;
+		if (done)
+			check_array_cast(s, n);
+	}
+	type_release(&t);
+	return done;
+}
+
+/* The casts newer bpftrace added: typeof, to arrays, and to integers
+ * from arrays and byte strings; n->a is checked. False when n is a cast
+ * the named casts handle. */
+static bool check_newer_cast(struct sema *s, struct node *n)
+{
+	int size;
+	bool is_signed;
+	if (!strcmp(n->str, "typeof") && n->c)
+		return check_typeof_cast(s, n);
+	if (n->a->type.kind == T_NONE)
+		return !!strchr(n->str, '[');
+	if (strchr(n->str, '[')) {
+		check_array_cast(s, n);
+		return true;
+	}
+	if (n->num || !c_int_type(n->str, &size, &is_signed))
+		return false;
+	const struct type *src = &n->a->type;
+	if (src->kind != T_ARRAY && (src->kind != T_STR || n->a->kind == N_STR))
+		return false;	/* a string literal stays an error there */
+	check_int_from_bytes(s, n, size, is_signed);
 	return true;
 }
 
@@ -2592,6 +2775,8 @@ static void check_expr_kind(struct sema *s, struct node *n)
 		int size;
 		bool is_signed;
 		check_expr(s, n->a);
+		if (check_newer_cast(s, n))
+			break;
 		if (n->num == 0 && !strcmp(n->str, "bool")) {
 			if (!type_is_intlike(&n->a->type))
 				error_at(s, n->loc, "only integers and pointers can be cast to bool");
