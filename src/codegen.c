@@ -1965,8 +1965,29 @@ static void gen_index(struct cg *cg, struct node *n, struct val *out)
 	read_at(cg, &base, n->a->type.is_user, n, out);
 }
 
+/* &$x: the variable's slot; &p->member: the member's address. */
+static void gen_address_of(struct cg *cg, struct node *n, struct val *out)
+{
+	struct node *x = n->a;
+	if (x->kind == N_VAR) {
+		out->kind = V_REG;
+		out->reg = reg_alloc(cg, out);
+		emit(cg, I_MOV_REG(out->reg, cg->fp));
+		emit(cg, I_ALU64_IMM(BPF_ADD, out->reg, cg->var_off[x->id]));
+		return;
+	}
+	gen_expr(cg, x->a, out);	/* a pointer, or a record by its address */
+	int r = val_in_reg(cg, out);
+	if (x->member_offset)
+		emit(cg, I_ALU64_IMM(BPF_ADD, r, (int)x->member_offset));
+}
+
 static void gen_unop(struct cg *cg, struct node *n, struct val *out)
 {
+	if (n->op == TK_AMP) {
+		gen_address_of(cg, n, out);
+		return;
+	}
 	if (n->op == TK_STAR && n->type.kind == T_STRUCT) {
 		gen_expr(cg, n->a, out);	/* a record is used by its address */
 		return;

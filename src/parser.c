@@ -295,6 +295,15 @@ static struct node *parse_primary(struct parser *p)
 			expect(p, TK_RPAREN);
 			return n;
 		}
+		if (!strcmp(t.text, "typeinfo") && p->tok.kind == TK_LPAREN) {
+			/* typeinfo(type) or typeinfo(expr) (newer bpftrace) */
+			n = new_node(p, N_CALL, t.loc);
+			n->str = text_copy(t.text, t.len);
+			advance(p);
+			node_add_kid(n, is_type_word(&p->tok) ? parse_type_name(p, p->tok.loc) : parse_expr(p));
+			expect(p, TK_RPAREN);
+			return n;
+		}
 		if (!strcmp(t.text, "offsetof") && p->tok.kind == TK_LPAREN) {
 			/* offsetof(struct x, member): a type, then a name. */
 			n = new_node(p, N_CALL, t.loc);

@@ -766,9 +766,11 @@ static bool check_config_field(struct sema *s, struct node *n)
 	return true;
 }
 
+static bool typeinfo_field(struct sema *s, struct node *n);
+
 static void check_field(struct sema *s, struct node *n)
 {
-	if (check_config_field(s, n))
+	if (check_config_field(s, n) || typeinfo_field(s, n))
 		return;
 	if (iter_ctx(s, n->a)) {
 		free(n->a->str);
@@ -1032,7 +1034,8 @@ static bool check_type_test(struct sema *s, struct node *n)
 	const struct type *t = &e->type;
 	bool integer = t->kind == T_INT || t->kind == T_BOOL;
 	bool array = (t->kind == T_STRUCT && s->prog->ktypes && ktypes_is_array(s->prog->ktypes, t->btf_id)) ||
-		     (t->kind == T_STR && e->kind == N_FIELD);	/* a char array member */
+		     (t->kind == T_STR && e->kind == N_FIELD) ||	/* a char array member */
+		     t->kind == T_ARRAY;
 	bool answers[] = {
 		t->kind == T_STR, integer, integer && !t->is_signed && t->kind == T_INT,
 		t->kind == T_PTR, array, literal,
@@ -2252,6 +2255,116 @@ static void check_print_call(struct sema *s, struct node *n)
 		n->id = add_fmt(s, "", n->kids, 1);
 }
 
+/* ---- type-level functions (newer bpftrace's standard library) ---- */
+
+static struct type typeof_type(struct sema *s, struct node *op);
+
+/* Replaces call n by the integer v, known when compiling. */
+static void become_int(struct node *n, int64_t v)
+{
+	for (int k = 0; k < n->nkids; k++)
+		node_free(n->kids[k]);
+	n->nkids = 0;
+	n->kind = N_INT;
+	n->num = v;
+	set_type(n, int64(true));
+}
+
+/* strcap(x): the capacity of a string-like value, as bpftrace's stdlib
+ * defines it: a string's size, a char array's element count. */
+static void check_strcap_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	struct node *x = n->kids[0];
+	check_expr(s, x);
+	const struct type *t = &x->type;
+	if (t->kind == T_NONE)
+		return;
+	if (t->kind == T_ARRAY && (t->elems->size != 1 || !t->elems->is_signed))
+		error_at(s, x->loc, "string-like arrays must contain a char-like type (int8), not %s",
+			 tname(t->elems, (char[64]){ 0 }, 64));
+	else if (t->kind == T_PTR)
+		error_at(s, x->loc, "strcap() of a pointer is its string's length, found at run time: use strlen(str(...))");
+	else if (t->kind != T_STR && t->kind != T_ARRAY)
+		error_at(s, x->loc, "string-like values must be either strings, arrays or pointers");
+	else
+		become_int(n, t->kind == T_STR ? t->size : t->nelems);
+}
+
+/* The base names typeinfo() gives, as bpftrace's stdlib macros test
+ * them (typeinfo(x).1 == "int"); others are bpfkit's type names. */
+static const char *base_type_name(const struct type *t, char *buf, size_t len)
+{
+	switch (t->kind) {
+	case T_INT: return "int";
+	case T_BOOL: return "bool";
+	case T_STR: return "string";
+	case T_PTR: return "pointer";
+	case T_ARRAY: return "array";
+	case T_TUPLE: return "tuple";
+	case T_STRUCT: return "record";
+	default: return type_name(t, buf, len);
+	}
+}
+
+/* A string literal node of text. */
+static struct node *string_node(struct loc at, const char *text)
+{
+	struct node *s = node_new(N_STR, at);
+	s->str = xstrdup(text);
+	s->num = (int64_t)strlen(text);
+	return s;
+}
+
+/* typeinfo(x) or typeinfo(type): bpftrace's record (btf_id, base_ty,
+ * full_ty), known when compiling, as the tuple of those three. */
+static void check_typeinfo_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	struct node *x = n->kids[0];
+	struct type t = x->kind == N_CAST && !x->a ? typeof_type(s, x) :
+			(check_expr(s, x), type_clone(&x->type));
+	char base[64], full[128];
+	if (t.kind == T_NONE)
+		return;
+	struct node *id = node_new(N_INT, n->loc);
+	id->num = t.btf_id;
+	struct node *b = string_node(n->loc, base_type_name(&t, base, sizeof(base)));
+	struct node *f = string_node(n->loc, tname(&t, full, sizeof(full)));
+	type_release(&t);
+	for (int k = 0; k < n->nkids; k++)
+		node_free(n->kids[k]);
+	n->nkids = 0;
+	n->kind = N_TUPLE;
+	node_add_kid(n, id);
+	node_add_kid(n, b);
+	node_add_kid(n, f);
+	check_expr(s, n);
+}
+
+/* typeinfo(x).base_ty and its other fields by name: the tuple's
+ * elements. */
+static bool typeinfo_field(struct sema *s, struct node *n)
+{
+	static const char *const fields[] = { "btf_id", "base_ty", "full_ty" };
+	if (n->a->kind != N_CALL || strcmp(n->a->str, "typeinfo"))
+		return false;
+	for (int i = 0; i < 3; i++) {
+		if (!strcmp(n->str, fields[i])) {
+			free(n->str);
+			n->str = NULL;
+			n->kind = N_TUPLE_INDEX;
+			n->num = i;
+			check_expr(s, n);
+			return true;
+		}
+	}
+	error_at(s, n->loc, "typeinfo() has btf_id, base_ty and full_ty, not '%s'", n->str);
+	return true;
+}
+
 /* Each function and what checks it; builtins called as functions, type
  * tests and aggregations are handled before (check_call). */
 static const struct { const char *name; void (*check)(struct sema *, struct node *); } call_checks[] = {
@@ -2272,6 +2385,7 @@ static const struct { const char *name; void (*check)(struct sema *, struct node
 	{ "path", check_path }, { "socket_cookie", check_socket_cookie_call },
 	{ "strerror", check_named_int_call }, { "syscall_name", check_named_int_call },
 	{ "signal_name", check_named_int_call }, { "is_err", check_is_err_call },
+	{ "strcap", check_strcap_call }, { "typeinfo", check_typeinfo_call },
 	{ "cgroup_path", check_named_int_call }, { "ksym", check_symbol_call },
 	{ "usym", check_symbol_call }, { "kaddr", check_symbol_call },
 	{ "printf", check_printf }, { "errorf", check_diag_printf },
@@ -2472,6 +2586,52 @@ static bool report_if_void(struct sema *s, const struct node *n)
 	return true;
 }
 
+/* ---- '&' address-of (newer bpftrace's unstable_addr) ---- */
+
+/* A pointer to a value of type t: typed when BTF has the type, so '*'
+ * reads it back at its width. */
+static struct type pointer_to(struct sema *s, const struct type *t)
+{
+	struct type p = { .kind = T_PTR, .size = 8 };
+	struct ktypes *kt = load_ktypes(s);
+	if (!kt)
+		return p;
+	if (t->kind == T_STRUCT)
+		p.btf_id = t->btf_id;
+	else if (t->kind == T_INT || t->kind == T_BOOL)
+		p.btf_id = ktypes_find_int(kt, t->size ? t->size : 8, t->kind == T_INT && t->is_signed);
+	else if (t->kind == T_STR)
+		p.btf_id = ktypes_find_int(kt, 1, true);	/* char *, for str() */
+	return p;
+}
+
+/* &$x: the address of the variable's slot, a kernel pointer to its
+ * stored (64-bit) value. &p->member and &rec.member: the member's
+ * address, a pointer to its type. Maps are refused: bpftrace takes
+ * their address only to pass them to BPF C functions of imported
+ * .bpf.c files, which bpfkit does not build. */
+static void check_address_of(struct sema *s, struct node *n)
+{
+	struct node *x = n->a;
+	if (x->kind == N_MAP) {
+		error_at(s, n->loc, "'&' of a map passes it to imported BPF C functions, which bpfkit does not build; use the map itself");
+		return;
+	}
+	bool member = x->kind == N_FIELD && !(x->a->kind == N_BUILTIN && !strcmp(x->a->str, "args"));
+	if (x->kind != N_VAR && !member) {
+		error_at(s, n->loc, "'&' takes a $variable or a struct member reached through a pointer (&$x, &$p->field)");
+		return;
+	}
+	check_expr(s, x);
+	if (x->type.kind == T_NONE)
+		return;
+	if (member && (x->kind != N_FIELD || x->bit_size)) {
+		error_at(s, n->loc, "'&' cannot take the address of a bitfield or of a value that is not a struct member");
+		return;
+	}
+	set_type(n, pointer_to(s, x->kind == N_VAR ? &s->pi->vars[x->id].type : &x->type));
+}
+
 /* ---- array casts and typeof (newer bpftrace) ---- */
 
 /* The bytes a value has for an array cast: an integer's width, a
@@ -2547,11 +2707,11 @@ static void check_int_from_bytes(struct sema *s, struct node *n, int size, bool 
 	set_type(n, type_int(size, is_signed));
 }
 
-/* The type a typeof() names: a type name's, or an expression's (which
- * is checked, never run). T_NONE after an error. */
+/* The type a typeof() names: a type name's (an N_CAST without operand),
+ * or an expression's (checked, never run). T_NONE after an error. */
 static struct type typeof_type(struct sema *s, struct node *op)
 {
-	if (op->kind != N_CAST) {
+	if (op->kind != N_CAST || op->a) {
 		check_expr(s, op);
 		return type_clone(&op->type);
 	}
@@ -2584,7 +2744,7 @@ static void become_operand(struct node *n)
 }
 
 /* (typeof(x))y and let $y: typeof(x): a cast to x's type. A value of
- * x's very type passes unchanged; pointers take x's pointee; arrays are
+ * x's very type (or a string no longer) passes unchanged; pointers take x's pointee; arrays are
  * cast here. Integers and bool are left to the named casts (false). */
 static bool check_typeof_cast(struct sema *s, struct node *n)
 {
@@ -2595,6 +2755,8 @@ static bool check_typeof_cast(struct sema *s, struct node *n)
 		;
 	else if (type_equal(&t, &n->a->type) && (t.kind != T_INT || t.size == n->a->type.size))
 		become_operand(n);
+	else if (t.kind == T_STR && n->a->type.kind == T_STR && n->a->type.size <= t.size)
+		become_operand(n);	/* a shorter string fits; variables widen */
 	else if (t.kind == T_PTR && type_is_intlike(&n->a->type)) {
 		set_type(n, t);
 		return true;
@@ -2696,6 +2858,10 @@ static void check_expr_kind(struct sema *s, struct node *n)
 		check_binop(s, n);
 		break;
 	case N_UNOP:
+		if (n->op == TK_AMP) {
+			check_address_of(s, n);
+			break;
+		}
 		check_expr(s, n->a);
 		if (!type_is_intlike(&n->a->type)) {
 			char b[64];
@@ -2719,10 +2885,6 @@ static void check_expr_kind(struct sema *s, struct node *n)
 				break;
 			}
 			set_type(n, t);
-			break;
-		}
-		if (n->op == TK_AMP) {
-			error_at(s, n->loc, "'&' (address-of) is not supported");
 			break;
 		}
 		set_type(n, int64(n->op == TK_BANG ? false : n->a->type.is_signed || n->op == TK_MINUS));
