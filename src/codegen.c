@@ -2090,12 +2090,17 @@ static void gen_cast_to_array(struct cg *cg, struct node *n, struct val *out)
 	if (type_in_memory(&n->a->type))
 		return;	/* out is the source's memory; only the type changes */
 	struct val v = *out;
-	int off = stack_alloc(cg, 8);
-	emit(cg, I_ST(BPF_DW, cg->fp, off, 0));
+	uint32_t size = type_layout_size(&n->type);	/* 8 but for an array of zeros */
+	int off = stack_alloc(cg, size);
+	stack_zero(cg, off, size);
+	if (size > 8) {
+		val_mem(out, off, size);
+		return;
+	}
 	val_to(cg, &v, BPF_REG_0);
 	val_release(cg, &v);
 	emit(cg, I_STX(mem_size(n->type.size), cg->fp, BPF_REG_0, off));
-	val_mem(out, off, 8);
+	val_mem(out, off, size);
 }
 
 /* (uint32)$a: an integer read from an array's (or a byte string's) bytes. */

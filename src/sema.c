@@ -2666,7 +2666,8 @@ static bool array_type_name(const char *name, struct type *elem, uint32_t *count
 }
 
 /* (int8[8])x: an integer, string or array seen as an array of integers
- * of the same total size. */
+ * of the same total size; a literal 0 (what `let $a: T;` assigns) is an
+ * array of zeros of any size. */
 static void check_array_cast(struct sema *s, struct node *n)
 {
 	struct type elem;
@@ -2685,7 +2686,8 @@ static void check_array_cast(struct sema *s, struct node *n)
 	}
 	if (!count && bytes % elem.size == 0)
 		count = bytes / elem.size;
-	if (count * elem.size != bytes) {
+	bool zero = n->a->kind == N_INT && n->a->num == 0 && count;	/* let $a: uint8[16]; */
+	if (count * elem.size != bytes && !zero) {
 		error_at(s, n->loc, "cannot cast %s (%u bytes) to '%s' (%u bytes): the sizes must match",
 			 tname(src, b, sizeof(b)), bytes, n->str, count * elem.size);
 		return;
