@@ -2083,12 +2083,19 @@ static void gen_tuple(struct cg *cg, struct node *n, struct val *out)
 	val_mem(out, off, size);
 }
 
-/* (int8[8])x: an integer's bytes as an array, in a zeroed slot. A string
- * or array already is its bytes. */
+/* (int8[8])x: an integer's bytes as an array, in a zeroed slot; a kernel
+ * array's bytes read from its address. A string or array already is its
+ * bytes. */
 static void gen_cast_to_array(struct cg *cg, struct node *n, struct val *out)
 {
 	if (type_in_memory(&n->a->type))
 		return;	/* out is the source's memory; only the type changes */
+	if (n->a->type.kind == T_STRUCT) {	/* a kernel array, by its address */
+		int off = read_mem(cg, val_in_reg(cg, out), n->type.size, reads_user(cg, &n->a->type));
+		val_release(cg, out);
+		val_mem(out, off, type_layout_size(&n->type));
+		return;
+	}
 	struct val v = *out;
 	uint32_t size = type_layout_size(&n->type);	/* 8 but for an array of zeros */
 	int off = stack_alloc(cg, size);

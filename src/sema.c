@@ -2635,9 +2635,12 @@ static void check_address_of(struct sema *s, struct node *n)
 /* ---- array casts and typeof (newer bpftrace) ---- */
 
 /* The bytes a value has for an array cast: an integer's width, a
- * string's or array's size; 0 for values that have none. */
-static uint32_t cast_bytes(const struct type *t)
+ * string's or array's (a kernel one too) size; 0 for values that have
+ * none. */
+static uint32_t cast_bytes(struct sema *s, const struct type *t)
 {
+	if (t->kind == T_STRUCT && load_ktypes(s) && ktypes_is_array(s->prog->ktypes, t->btf_id))
+		return t->size;	/* a kernel array of integers (or structs), read whole */
 	if (t->kind == T_INT)
 		return t->size ? t->size : 8;
 	if (t->kind == T_PTR || t->kind == T_BOOL)
@@ -2674,7 +2677,7 @@ static void check_array_cast(struct sema *s, struct node *n)
 	uint32_t count;
 	char b[64];
 	const struct type *src = &n->a->type;
-	uint32_t bytes = cast_bytes(src);
+	uint32_t bytes = cast_bytes(s, src);
 	if (!array_type_name(n->str, &elem, &count)) {
 		error_at(s, n->loc, "cannot cast to '%s': arrays are of integer types (int8[4], uint32[2])", n->str);
 		return;
@@ -2689,7 +2692,8 @@ static void check_array_cast(struct sema *s, struct node *n)
 	bool zero = n->a->kind == N_INT && n->a->num == 0 && count;	/* let $a: uint8[16]; */
 	if (count * elem.size != bytes && !zero) {
 		error_at(s, n->loc, "cannot cast %s (%u bytes) to '%s' (%u bytes): the sizes must match",
-			 tname(src, b, sizeof(b)), bytes, n->str, count * elem.size);
+			 src->kind == T_STRUCT ? "a kernel array" : tname(src, b, sizeof(b)), bytes, n->str,
+			 count * elem.size);
 		return;
 	}
 	set_type(n, type_array(&elem, count));
@@ -2987,7 +2991,7 @@ static void check_expr_kind(struct sema *s, struct node *n)
 			 * 8-aligned slot. */
 			const struct type *t = &n->b->type;
 			bool own = t->kind == T_INT || t->kind == T_BOOL || t->kind == T_STR ||
-				   t->kind == T_STRUCT;
+				   t->kind == T_STRUCT || t->kind == T_ARRAY;
 			n->num = own && t->size ? t->size : type_layout_size(t);
 		}
 		else if (n->a && !n->a->num && int_type_size(n->a->str))
