@@ -2994,7 +2994,12 @@ static void check_expr_kind(struct sema *s, struct node *n)
 				   t->kind == T_STRUCT || t->kind == T_ARRAY;
 			n->num = own && t->size ? t->size : type_layout_size(t);
 		}
-		else if (n->a && !n->a->num && int_type_size(n->a->str))
+		else if (n->a && n->a->c) {	/* sizeof(typeof(x)) */
+			struct type t = typeof_type(s, n->a->c);
+			n->num = t.kind == T_ARRAY || t.kind == T_INT || t.kind == T_STR ? t.size :
+				 type_layout_size(&t);
+			type_release(&t);
+		} else if (n->a && !n->a->num && int_type_size(n->a->str))
 			n->num = int_type_size(n->a->str);
 		else if (n->a) {
 			struct ktypes *kt = need_btf(s, n->loc, "sizeof of a kernel type");
