@@ -2074,10 +2074,16 @@ static void gen_tuple(struct cg *cg, struct node *n, struct val *out)
 	uint32_t size = type_layout_size(&n->type);
 	int off = stack_alloc(cg, size);
 	for (int i = 0; i < n->nkids; i++) {
+		struct node *kid = n->kids[i];
+		int slot = i;
+		if (kid->kind == N_ASSIGN) {	/* a record's NAME=value */
+			slot = type_field_index(&n->type, kid->a->str);
+			kid = kid->b;
+		}
 		struct val v = { 0 };
-		gen_expr(cg, n->kids[i], &v);
-		store_val(cg, off + (int)type_tuple_offset(&n->type, (uint32_t)i),
-			  &n->type.elems[i], &v);
+		gen_expr(cg, kid, &v);
+		store_val(cg, off + (int)type_tuple_offset(&n->type, (uint32_t)slot),
+			  &n->type.elems[slot], &v);
 		val_release(cg, &v);
 	}
 	val_mem(out, off, size);

@@ -218,6 +218,12 @@ static struct node *argument_copy(const struct node *arg)
 	return blk;
 }
 
+/* NAME=value in a record literal (a=1, b=2): NAME is no expression. */
+static bool is_record_field(const struct node *n)
+{
+	return n->kind == N_ASSIGN && n->a && n->a->kind == N_BUILTIN;
+}
+
 static void bind_params(struct node **slot, const struct node *m, struct node *const *args)
 {
 	struct node *n = *slot;
@@ -236,7 +242,8 @@ static void bind_params(struct node **slot, const struct node *m, struct node *c
 			break;
 		}
 	}
-	bind_params(&n->a, m, args);
+	if (!is_record_field(n))
+		bind_params(&n->a, m, args);
 	bind_params(&n->b, m, args);
 	bind_params(&n->c, m, args);
 	for (int i = 0; i < n->nkids; i++)
@@ -310,7 +317,8 @@ static void expand(struct expander *x, struct node **slot)
 		return;
 	/* offsetof's member name is not an expression */
 	bool member_name = n->kind == N_CALL && !strcmp(n->str, "offsetof");
-	expand(x, &n->a);
+	if (!is_record_field(n))
+		expand(x, &n->a);
 	expand(x, &n->b);
 	expand(x, &n->c);
 	for (int i = 0; i < n->nkids && !member_name; i++)

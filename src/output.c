@@ -187,6 +187,24 @@ static void array_write(FILE *f, const struct type *t, const char *p)
 	fputc(']', f);
 }
 
+/* A record (a=1, p=ptr) prints as bpftrace prints structs:
+ * { .a = 1, .p = 0xffff... }. */
+static void record_write_text(FILE *f, const struct type *t, const char *p,
+			      const struct text_opts *o)
+{
+	fputs("{ ", f);
+	for (uint32_t i = 0; i < t->nelems; i++) {
+		const struct type *e = &t->elems[i];
+		const char *v = p + type_tuple_offset(t, i);
+		fprintf(f, "%s.%s = ", i ? ", " : "", t->names[i]);
+		if (e->kind == T_PTR)
+			fprintf(f, "0x%llx", (unsigned long long)read_u64(v));
+		else
+			value_write_text(f, e, v, o);
+	}
+	fputs(" }", f);
+}
+
 void value_write_text(FILE *f, const struct type *t, const void *data,
 		      const struct text_opts *o)
 {
@@ -206,6 +224,10 @@ void value_write_text(FILE *f, const struct type *t, const void *data,
 		fwrite(p, 1, strnlen(p, t->size), f);
 		break;
 	case T_TUPLE:
+		if (t->names) {
+			record_write_text(f, t, p, o);
+			break;
+		}
 		fputc('(', f);
 		for (uint32_t i = 0; i < t->nelems; i++) {
 			if (i)
@@ -306,6 +328,17 @@ static void json_write_value(FILE *f, const struct type *t, const void *data,
 		value_write_text(f, t, p, o);
 		break;
 	case T_TUPLE:
+		if (t->names) {	/* a record: an object, as structs are */
+			fputc('{', f);
+			for (uint32_t i = 0; i < t->nelems; i++) {
+				fprintf(f, "%s", i ? ", " : "");
+				json_write_string(f, t->names[i], strlen(t->names[i]));
+				fputs(": ", f);
+				json_write_value(f, &t->elems[i], p + type_tuple_offset(t, i), o);
+			}
+			fputc('}', f);
+			break;
+		}
 		fputc('[', f);
 		for (uint32_t i = 0; i < t->nelems; i++) {
 			if (i)
@@ -340,7 +373,7 @@ static void key_elems_write(FILE *f, const struct type *key, const uint8_t *p,
 			    const char *sep,
 			 const struct text_opts *o)
 {
-	if (key->kind != T_TUPLE) {
+	if (key->kind != T_TUPLE || key->names) {	/* a record is one key */
 		key_elem_write(f, key, p, o);
 		return;
 	}

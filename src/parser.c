@@ -233,6 +233,39 @@ static struct node *parse_var(struct parser *p)
 	return n;
 }
 
+/* After '(': a record literal starts with NAME '=' (bpftrace's records,
+ * e.g. (a=1, b="x")). */
+static bool starts_record(struct parser *p)
+{
+	struct token next;
+	if (p->tok.kind != TK_IDENT)
+		return false;
+	peek_tokens(p, &next, 1);
+	return next.kind == TK_ASSIGN;
+}
+
+/* NAME = expr, ... up to ')': an N_TUPLE whose kids are N_ASSIGN nodes
+ * (a = the name as N_BUILTIN, b = the value). */
+static struct node *parse_record(struct parser *p, struct loc at)
+{
+	struct node *n = new_node(p, N_TUPLE, at);
+	do {
+		if (p->tok.kind == TK_RPAREN)
+			break;	/* a trailing comma */
+		if (p->tok.kind != TK_IDENT)
+			fail_at(p, p->tok.loc, "syntax error: a record's fields are NAME=value");
+		struct node *field = new_node(p, N_ASSIGN, p->tok.loc);
+		field->op = TK_ASSIGN;
+		field->a = new_node(p, N_BUILTIN, p->tok.loc);
+		field->a->str = text_copy(p->tok.text, p->tok.len);
+		advance(p);
+		expect(p, TK_ASSIGN);
+		field->b = parse_expr(p);
+		node_add_kid(n, field);
+	} while (accept(p, TK_COMMA));
+	return n;
+}
+
 static struct node *parse_primary(struct parser *p)
 {
 	struct token t = p->tok;
@@ -269,6 +302,12 @@ static struct node *parse_primary(struct parser *p)
 		advance(p);
 		int saved = p->no_slash;
 		p->no_slash = 0;
+		if (starts_record(p)) {
+			n = parse_record(p, t.loc);
+			p->no_slash = saved;
+			expect(p, TK_RPAREN);
+			return n;
+		}
 		struct node *e = parse_expr(p);
 		if (p->tok.kind == TK_COMMA) {
 			n = new_node(p, N_TUPLE, t.loc);

@@ -169,7 +169,9 @@ static bool unify(struct type *have, const struct type *t)
 	else if (ok && have->kind == T_INT)
 		have->is_signed |= st.is_signed;
 	else if (ok && have->kind == T_TUPLE) {
-		ok = have->nelems == st.nelems;
+		ok = have->nelems == st.nelems && !have->names == !st.names;
+		for (uint32_t i = 0; ok && have->names && i < st.nelems; i++)	/* records */
+			ok = !strcmp(have->names[i], st.names[i]);
 		for (uint32_t i = 0; ok && i < st.nelems; i++)
 			ok = unify(&have->elems[i], &st.elems[i]);
 		if (ok)
@@ -216,6 +218,9 @@ static void check_block(struct sema *s, struct node *blk);
 static void check_stack(struct sema *s, struct node *n, bool user);
 static bool is_const_int(const struct node *n, int64_t *v);
 static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struct node *a);
+static bool check_record_field(struct sema *s, struct node *n);
+static void check_args_record(struct sema *s, struct node *n);
+static void align_record(struct node *rhs, const struct type *have);
 
 /* Types the key expressions of @m[...] and merges them into the map. */
 /* delete(@m, k), has_key(@m, k), find(@m, k, $v) name the key apart;
@@ -246,6 +251,7 @@ static struct map_info *check_map_key(struct sema *s, struct node *n)
 	m->nkeys = n->nkids;
 	struct type key = type_none();
 	if (n->nkids == 1) {
+		align_record(n->kids[0], &m->key);
 		key = type_clone(&n->kids[0]->type);
 	} else if (n->nkids > 1) {
 		key.kind = T_TUPLE;
@@ -547,7 +553,7 @@ static void check_builtin(struct sema *s, struct node *n)
 		return;
 	if (id < 0) {
 		if (!strcmp(n->str, "args"))
-			error_at(s, n->loc, "args must be followed by a field, e.g. args->name");
+			check_args_record(s, n);
 		else
 			error_at(s, n->loc, "unknown identifier '%s'", n->str);
 		return;
@@ -589,6 +595,90 @@ static void check_builtin(struct sema *s, struct node *n)
 		return;
 	}
 	set_type(n, b->kind == T_STR ? type_str(b->size) : type_int(b->size, b->is_signed));
+}
+
+/* arg0..argN, sargN and retval are builtins of their own, not args.NAME. */
+static bool is_named_arg(const struct ctx_field *f)
+{
+	const char *d = !strncmp(f->name, "arg", 3) ? f->name + 3 :
+			!strncmp(f->name, "sarg", 4) ? f->name + 4 : NULL;
+	if (d && *d && strspn(d, "0123456789") == strlen(d))
+		return false;
+	return strcmp(f->name, "retval");
+}
+
+/* The probes share the named fields of the first, in its order. */
+static bool same_named_args(const struct probe *a, const struct probe *b)
+{
+	int j = 0;
+	for (int i = 0; i < a->nfields; i++) {
+		if (!is_named_arg(&a->fields[i]))
+			continue;
+		while (j < b->nfields && !is_named_arg(&b->fields[j]))
+			j++;
+		if (j == b->nfields || strcmp(a->fields[i].name, b->fields[j++].name))
+			return false;
+	}
+	while (j < b->nfields && !is_named_arg(&b->fields[j]))
+		j++;
+	return j == b->nfields;
+}
+
+/* NAME=args.NAME; a C bool field is (bool)args.NAME, which newer
+ * bpftrace prints as true or false. */
+static struct node *args_field_node(const struct node *at, const struct ctx_field *cf)
+{
+	struct node *f = node_new(N_ASSIGN, at->loc);
+	f->op = TK_ASSIGN;
+	f->a = node_new(N_BUILTIN, at->loc);
+	f->a->str = xstrdup(cf->name);
+	f->b = node_new(N_FIELD, at->loc);
+	f->b->str = xstrdup(cf->name);
+	f->b->a = node_new(N_BUILTIN, at->loc);
+	f->b->a->str = xstrdup("args");
+	if (cf->ctype && (!strcmp(cf->ctype, "bool") || !strcmp(cf->ctype, "_Bool"))) {
+		struct node *cast = node_new(N_CAST, at->loc);
+		cast->str = xstrdup("bool");
+		cast->a = f->b;
+		f->b = cast;
+	}
+	return f;
+}
+
+/* `args` as a whole value (newer bpftrace): the record of the probe's
+ * named arguments, (fd=args.fd, buf=args.buf, ...), so print, variables,
+ * maps and JSON treat it as any record. A tracepoint's common_* fields are
+ * not among them. */
+static void check_args_record(struct sema *s, struct node *n)
+{
+	struct probe_info *pi = s->pi;
+	if (no_ctx_in_map_loop(s, n, "args"))
+		return;
+	for (int i = 0; i < pi->probes.n; i++) {
+		const struct probe *p = pi->probes.v[i];
+		if (!p->prov->describe) {
+			error_at(s, n->loc, "%s probes have no args", p->prov->name);
+			return;
+		}
+		if (!same_named_args(pi->probes.v[0], p)) {
+			error_at(s, n->loc, "args differs between %s and %s: use args.NAME",
+				 pi->probes.v[0]->name, p->name);
+			return;
+		}
+	}
+	const struct probe *p = pi->probes.n ? pi->probes.v[0] : NULL;
+	for (int i = 0; p && i < p->nfields; i++)
+		if (is_named_arg(&p->fields[i]))
+			node_add_kid(n, args_field_node(n, &p->fields[i]));
+	if (!n->nkids) {
+		error_at(s, n->loc, "%s has no named arguments for args; use arg0..argN",
+			 p ? p->name : "this probe");
+		return;
+	}
+	n->kind = N_TUPLE;
+	free(n->str);
+	n->str = NULL;
+	check_expr(s, n);
 }
 
 /* args->name on a probe with a described context. */
@@ -782,7 +872,7 @@ static void check_field(struct sema *s, struct node *n)
 	}
 	check_expr(s, n->a);
 	const struct type *base = &n->a->type;
-	if (base->kind == T_NONE)
+	if (base->kind == T_NONE || check_record_field(s, n))
 		return;
 	struct ktypes *kt = need_btf(s, n->loc, "member access");
 	if (!kt)
@@ -2419,6 +2509,83 @@ static void check_call(struct sema *s, struct node *n)
 
 /* ---- expressions ---- */
 
+/* ---- records: (a=1, b="x") ---- */
+
+static bool is_record_literal(const struct node *n)
+{
+	return n->kind == N_TUPLE && n->nkids && n->kids[0]->kind == N_ASSIGN;
+}
+
+/* A record literal's type: its fields in written order, each as stored.
+ * Codegen places each value by name, so align_record may reorder the type
+ * to an earlier record's order while the values keep theirs. */
+static void check_record_literal(struct sema *s, struct node *n)
+{
+	struct type t = { .kind = T_TUPLE, .nelems = (uint32_t)n->nkids };
+	t.elems = calloc((size_t)n->nkids, sizeof(*t.elems));
+	t.names = calloc((size_t)n->nkids, sizeof(*t.names));
+	if (!t.elems || !t.names)
+		abort();
+	bool ok = true;
+	for (int i = 0; i < n->nkids; i++) {
+		struct node *f = n->kids[i];
+		check_expr(s, f->b);
+		t.names[i] = xstrdup(f->a->str);
+		t.elems[i] = stored_type(&f->b->type);
+		if (f->b->type.kind == T_NONE)
+			ok = false;
+		for (int j = 0; j < i; j++)
+			if (!strcmp(n->kids[j]->a->str, f->a->str)) {
+				error_at(s, f->loc, "the record has two fields named '%s'", f->a->str);
+				ok = false;
+			}
+	}
+	t.size = type_layout_size(&t);
+	if (ok)
+		set_type(n, t);
+	else
+		type_release(&t);
+}
+
+/* A record literal assigned where a record of the same fields in another
+ * order is kept takes that order: bpftrace keeps the first assignment's. */
+static void align_record(struct node *rhs, const struct type *have)
+{
+	struct type *t = &rhs->type;
+	if (!is_record_literal(rhs) || t->kind != T_TUPLE || have->kind != T_TUPLE ||
+	    !type_same_fields(t, have))
+		return;
+	struct type c = type_clone(t);
+	for (uint32_t i = 0; i < have->nelems; i++) {
+		int from = type_field_index(&c, have->names[i]);
+		type_release(&t->elems[i]);
+		free(t->names[i]);
+		t->elems[i] = type_clone(&c.elems[from]);
+		t->names[i] = xstrdup(c.names[from]);
+	}
+	type_release(&c);
+}
+
+/* $r.name on a record is $r.N. False when the base is not a record. */
+static bool check_record_field(struct sema *s, struct node *n)
+{
+	const struct type *base = &n->a->type;
+	if (base->kind != T_TUPLE)
+		return false;
+	int i = type_field_index(base, n->str);
+	if (i < 0) {
+		error_at(s, n->loc, "%s has no field named '%s'",
+			 base->names ? "the record" : "a tuple", n->str);
+		return true;
+	}
+	free(n->str);
+	n->str = NULL;
+	n->kind = N_TUPLE_INDEX;
+	n->num = i;
+	set_type(n, type_clone(&base->elems[i]));
+	return true;
+}
+
 /* t1 == t2 (newer bpftrace): element by element, as
  * t1.0 == t2.0 && t1.1 == t2.1 ... (!= with ||); each side is evaluated
  * once per element. */
@@ -2430,6 +2597,11 @@ static void compare_tuples(struct sema *s, struct node *n)
 			 n->b->type.nelems);
 		return;
 	}
+	const struct type *ra = &n->a->type, *rb = &n->b->type;
+	if ((ra->names || rb->names) && !type_same_fields(ra, rb)) {
+		error_at(s, n->loc, "only records of the same fields can be compared");
+		return;
+	}
 	struct node *joined = NULL;
 	for (uint32_t i = 0; i < len; i++) {
 		struct node *elem = node_new(N_BINOP, n->loc);
@@ -2437,7 +2609,8 @@ static void compare_tuples(struct sema *s, struct node *n)
 		for (int side = 0; side < 2; side++) {
 			struct node *ix = node_new(N_TUPLE_INDEX, n->loc);
 			ix->a = node_clone(side ? n->b : n->a);
-			ix->num = i;
+			/* records compare field by name */
+			ix->num = side && ra->names ? type_field_index(rb, ra->names[i]) : (int)i;
 			*(side ? &elem->b : &elem->a) = ix;
 		}
 		if (joined) {
@@ -2913,6 +3086,10 @@ static void check_expr_kind(struct sema *s, struct node *n)
 			error_at(s, n->loc, "both branches of '?:' must have the same type");
 		break;
 	case N_TUPLE: {
+		if (is_record_literal(n)) {
+			check_record_literal(s, n);
+			break;
+		}
 		struct type t = { .kind = T_TUPLE, .nelems = (uint32_t)n->nkids };
 		t.elems = calloc((size_t)n->nkids, sizeof(*t.elems));
 		for (int i = 0; i < n->nkids; i++) {
@@ -3062,6 +3239,7 @@ static void check_map_assign(struct sema *s, struct node *n)
 		error_at(s, n->loc, "'%s' needs integers", tok_name((enum tok_kind)n->op));
 		return;
 	}
+	align_record(rhs, &m->value);
 	map_set_value(s, n, m, &rhs->type);
 }
 
@@ -3086,6 +3264,9 @@ static void check_var_assign(struct sema *s, struct node *n)
 		error_at(s, n->loc, "aggregations can only be assigned to maps");
 		return;
 	}
+	const struct var_info *v = find_var(s->pi, n->a->str);
+	if (v)
+		align_record(n->b, &v->type);
 	define_var(s, n->a, &n->b->type);
 }
 

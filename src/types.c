@@ -60,10 +60,11 @@ bool type_equal(const struct type *a, const struct type *b)
 	if (a->kind != b->kind)
 		return false;
 	if (a->kind == T_TUPLE) {
-		if (a->nelems != b->nelems)
+		if (a->nelems != b->nelems || !a->names != !b->names)
 			return false;
 		for (uint32_t i = 0; i < a->nelems; i++)
-			if (!type_equal(&a->elems[i], &b->elems[i]))
+			if (!type_equal(&a->elems[i], &b->elems[i]) ||
+			    (a->names && strcmp(a->names[i], b->names[i])))
 				return false;
 		return true;
 	}
@@ -161,7 +162,8 @@ const char *type_name(const struct type *t, char *buf, size_t len)
 		size_t n = (size_t)snprintf(buf, len, "(");
 		for (uint32_t i = 0; i < t->nelems && n < len; i++) {
 			char sub[128];
-			n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? "," : "",
+			n += (size_t)snprintf(buf + n, len - n, "%s%s%s%s", i ? "," : "",
+					      t->names ? t->names[i] : "", t->names ? "=" : "",
 					      type_name(&t->elems[i], sub, sizeof(sub)));
 		}
 		if (n < len)
@@ -172,6 +174,37 @@ const char *type_name(const struct type *t, char *buf, size_t len)
 		snprintf(buf, len, "%s", names[t->kind]);
 	}
 	return buf;
+}
+
+int type_field_index(const struct type *t, const char *name)
+{
+	if (t->kind != T_TUPLE || !t->names)
+		return -1;
+	for (uint32_t i = 0; i < t->nelems; i++)
+		if (!strcmp(t->names[i], name))
+			return (int)i;
+	return -1;
+}
+
+bool type_same_fields(const struct type *a, const struct type *b)
+{
+	if (!a->names || !b->names || a->nelems != b->nelems)
+		return false;
+	for (uint32_t i = 0; i < a->nelems; i++)
+		if (type_field_index(b, a->names[i]) < 0)
+			return false;
+	return true;
+}
+
+static char **names_clone(char *const *names, uint32_t n)
+{
+	char **c = calloc(n ? n : 1, sizeof(*c));
+	if (!c)
+		abort();
+	for (uint32_t i = 0; i < n; i++)
+		if (!(c[i] = strdup(names[i])))
+			abort();
+	return c;
 }
 
 struct type type_clone(const struct type *t)
@@ -185,6 +218,8 @@ struct type type_clone(const struct type *t)
 		for (uint32_t i = 0; i < n; i++)
 			c.elems[i] = type_clone(&t->elems[i]);
 	}
+	if (t->kind == T_TUPLE && t->names)
+		c.names = names_clone(t->names, t->nelems);
 	return c;
 }
 
@@ -195,4 +230,10 @@ void type_release(struct type *t)
 		type_release(&t->elems[i]);
 	free(t->elems);
 	t->elems = NULL;
+	if (t->kind == T_TUPLE && t->names) {
+		for (uint32_t i = 0; i < t->nelems; i++)
+			free(t->names[i]);
+		free(t->names);
+	}
+	t->names = NULL;
 }

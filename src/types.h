@@ -56,6 +56,8 @@ struct type {
 	bool is_signed;		/* T_INT, T_SUM, T_MIN, T_MAX, T_AVG, T_STATS */
 	uint32_t nelems;	/* T_TUPLE, T_ARRAY */
 	struct type *elems;	/* T_TUPLE elements, T_PTR pointee, T_ARRAY element */
+	char **names;		/* T_TUPLE of a record (a=1, b="x"): the name
+				 * of each element; NULL for a plain tuple */
 	int64_t lhist_min, lhist_max, lhist_step;	/* T_LHIST */
 	uint32_t hist_bits;	/* T_HIST: sub-buckets per power of two, log2 */
 	uint64_t interval_ns;	/* T_TSERIES: the length of an interval */
@@ -95,6 +97,10 @@ uint32_t type_tuple_offset(const struct type *t, uint32_t i);
 /* A readable name such as "int64", "string[64]", "(int64,string[16])",
  * "uint8[4]". */
 const char *type_name(const struct type *t, char *buf, size_t len);
+/* A record's element named `name`, or -1 (also for plain tuples). */
+int type_field_index(const struct type *t, const char *name);
+/* Records a and b have the same names, in any order. */
+bool type_same_fields(const struct type *a, const struct type *b);
 /* Deep copy / free of elems (types are values; tuples own elems). */
 struct type type_clone(const struct type *t);
 void type_release(struct type *t);

@@ -1,6 +1,6 @@
 /* rawtracepoint:NAME — a kernel tracepoint's raw arguments, before the
  * tracepoint's own formatting: the program gets the u64 array the
- * tracepoint was called with, read as arg0..argN. How many there are
+ * tracepoint was called with, read as arg0..argN and args.NAME. How many there are
  * comes from the vmlinux BTF typedef btf_trace_NAME (a pointer to the
  * function type of the tracepoint's probe, whose first parameter is the
  * probe's private data and not a tracepoint argument). */
@@ -130,6 +130,52 @@ static int expand_rawtracepoint(const char *spec, struct probe_list *out, struct
 	return 0;
 }
 
+/* The kernel's stub for each tracepoint, __probestub_NAME (Linux 6.4+),
+ * has the tracepoint's prototype with parameter names, which bpftrace
+ * gives as args.NAME. Adds a field per named parameter, reading what the
+ * argN of the same place reads; none when BTF has no such stub. */
+static void add_named_params(struct probe *p)
+{
+	struct btf *btf = btf__load_vmlinux_btf();
+	if (!btf)
+		return;
+	char fname[256];
+	snprintf(fname, sizeof(fname), "__probestub_%s", p->func);
+	int id = btf__find_by_name_kind(btf, fname, BTF_KIND_FUNC);
+	const struct btf_type *t = id > 0 ? btf__type_by_id(btf, (unsigned)id) : NULL;
+	if (t)
+		t = btf__type_by_id(btf, t->type);
+	int n = t && btf_is_func_proto(t) ? btf_vlen(t) - 1 : 0;
+	if (n <= 0 || n != p->nfields) {	/* none, or not btf_trace_NAME's */
+		btf__free(btf);
+		return;
+	}
+	const struct btf_param *params = btf_params(t) + 1;	/* after __data */
+	p->fields = realloc(p->fields, (size_t)(2 * n) * sizeof(*p->fields));
+	if (!p->fields)
+		abort();
+	for (int i = 0; i < n; i++) {
+		const char *name = btf__name_by_offset(btf, params[i].name_off);
+		const struct btf_type *pt = btf__type_by_id(btf, params[i].type);
+		while (pt && (btf_is_typedef(pt) || btf_is_mod(pt)))
+			pt = btf__type_by_id(btf, pt->type);
+		struct ctx_field *f = &p->fields[p->nfields];
+		*f = p->fields[i];
+		f->name = strdup(name && *name ? name : "");
+		f->ctype = strdup(f->ctype);
+		if (!f->name || !f->ctype)
+			abort();
+		f->is_signed = pt && btf_is_int(pt) && (btf_int_encoding(pt) & BTF_INT_SIGNED);
+		if (*f->name)
+			p->nfields++;
+		else {
+			free(f->name);
+			free(f->ctype);
+		}
+	}
+	btf__free(btf);
+}
+
 static int describe_rawtracepoint(struct probe *p, struct errbuf *e)
 {
 	uint32_t ids[16] = { 0 };
@@ -154,6 +200,7 @@ static int describe_rawtracepoint(struct probe *p, struct errbuf *e)
 		f->btf_type_id = i < 16 ? ids[i] : 0;
 	}
 	p->nfields = n;
+	add_named_params(p);
 	return 0;
 }
 
