@@ -856,11 +856,9 @@ static bool check_config_field(struct sema *s, struct node *n)
 	return true;
 }
 
-static bool typeinfo_field(struct sema *s, struct node *n);
-
 static void check_field(struct sema *s, struct node *n)
 {
-	if (check_config_field(s, n) || typeinfo_field(s, n))
+	if (check_config_field(s, n))
 		return;
 	if (iter_ctx(s, n->a)) {
 		free(n->a->str);
@@ -2398,6 +2396,17 @@ static const char *base_type_name(const struct type *t, char *buf, size_t len)
 	}
 }
 
+/* A record field NAME = value, as the parser builds one. */
+static struct node *record_field(struct loc at, const char *name, struct node *value)
+{
+	struct node *f = node_new(N_ASSIGN, at);
+	f->op = TK_ASSIGN;
+	f->a = node_new(N_BUILTIN, at);
+	f->a->str = xstrdup(name);
+	f->b = value;
+	return f;
+}
+
 /* A string literal node of text. */
 static struct node *string_node(struct loc at, const char *text)
 {
@@ -2408,7 +2417,7 @@ static struct node *string_node(struct loc at, const char *text)
 }
 
 /* typeinfo(x) or typeinfo(type): bpftrace's record (btf_id, base_ty,
- * full_ty), known when compiling, as the tuple of those three. */
+ * full_ty) of docs/type_resolution.md, known when compiling. */
 static void check_typeinfo_call(struct sema *s, struct node *n)
 {
 	if (!expect_nargs(s, n, 1, 1))
@@ -2427,32 +2436,13 @@ static void check_typeinfo_call(struct sema *s, struct node *n)
 	for (int k = 0; k < n->nkids; k++)
 		node_free(n->kids[k]);
 	n->nkids = 0;
+	free(n->str);
+	n->str = NULL;
 	n->kind = N_TUPLE;
-	node_add_kid(n, id);
-	node_add_kid(n, b);
-	node_add_kid(n, f);
+	node_add_kid(n, record_field(n->loc, "btf_id", id));
+	node_add_kid(n, record_field(n->loc, "base_ty", b));
+	node_add_kid(n, record_field(n->loc, "full_ty", f));
 	check_expr(s, n);
-}
-
-/* typeinfo(x).base_ty and its other fields by name: the tuple's
- * elements. */
-static bool typeinfo_field(struct sema *s, struct node *n)
-{
-	static const char *const fields[] = { "btf_id", "base_ty", "full_ty" };
-	if (n->a->kind != N_CALL || strcmp(n->a->str, "typeinfo"))
-		return false;
-	for (int i = 0; i < 3; i++) {
-		if (!strcmp(n->str, fields[i])) {
-			free(n->str);
-			n->str = NULL;
-			n->kind = N_TUPLE_INDEX;
-			n->num = i;
-			check_expr(s, n);
-			return true;
-		}
-	}
-	error_at(s, n->loc, "typeinfo() has btf_id, base_ty and full_ty, not '%s'", n->str);
-	return true;
 }
 
 /* Each function and what checks it; builtins called as functions, type

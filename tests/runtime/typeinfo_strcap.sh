@@ -1,8 +1,8 @@
 # typeinfo() and strcap() (newer bpftrace), answered when compiling.
-# typeinfo gives bpftrace's record (btf_id, base_ty, full_ty) of
-# docs/type_resolution.md, here the tuple of those three, with base
-# names as bpftrace's stdlib (meta.bt) tests them: "int", "string",
-# "pointer", "array"; fields also by name; strings.bt compares
+# typeinfo gives the record (btf_id, base_ty, full_ty) of bpftrace's
+# docs/type_resolution.md, printed as records print; base names as
+# bpftrace's stdlib (meta.bt) tests them ("int", "string", "pointer",
+# "array"), fields by name or position; strings.bt compares
 # typeinfo(x[0]) == typeinfo(int8). strcap() is stdlib.md's "capacity":
 # strings.bt defines it as sizeof() of a string (a literal "ab" is
 # string[3], comm string[16]) and the element count of an array.
