@@ -2894,7 +2894,8 @@ static struct type typeof_type(struct sema *s, struct node *op)
 		return (struct type){ .kind = T_BOOL, .size = 1 };
 	if (!op->num && array_type_name(op->str, &elem, &count) && count)
 		return type_array(&elem, count);
-	error_at(s, op->loc, "typeof(%s) is not a type bpfkit can cast to (integers, bool and arrays)", op->str);
+	error_at(s, op->loc, "'%s' is not a type bpfkit can use here (integers, bool, arrays of a given size)",
+		 op->str);
 	return type_none();
 }
 
@@ -3168,6 +3169,11 @@ static void check_expr_kind(struct sema *s, struct node *n)
 			type_release(&t);
 		} else if (n->a && !n->a->num && int_type_size(n->a->str))
 			n->num = int_type_size(n->a->str);
+		else if (n->a && strchr(n->a->str, '[')) {	/* sizeof(uint8[4]) */
+			struct type t = typeof_type(s, n->a);
+			n->num = t.size;
+			type_release(&t);
+		}
 		else if (n->a) {
 			struct ktypes *kt = need_btf(s, n->loc, "sizeof of a kernel type");
 			int id = kt ? ktypes_find_record(kt, n->a->str) : -ENOENT;
