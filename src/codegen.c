@@ -1910,17 +1910,21 @@ static void load_int_at(struct cg *cg, int dst, int r, int off, const struct typ
 	}
 }
 
-/* $a[i] of an array value in memory. An index known when compiling was
- * checked by sema; another is checked here, and one out of range reads
- * 0, so the verifier sees every stack access in bounds. */
+/* $a[i] of an array value in memory. sema refuses a literal index out of
+ * range; any other out of range reads 0, so the verifier sees every
+ * stack access in bounds. */
 static void gen_array_index(struct cg *cg, struct node *n, struct val *base, struct val *idx,
 			    struct val *out)
 {
 	const struct type *elem = n->a->type.elems;
 	out->kind = V_REG;
 	out->reg = reg_alloc(cg, out);
-	if (idx->kind == V_IMM) {
+	if (idx->kind == V_IMM && idx->imm >= 0 && idx->imm < n->a->type.nelems) {
 		load_int_at(cg, out->reg, cg->fp, base->off + (int)(idx->imm * elem->size), elem);
+		return;
+	}
+	if (idx->kind == V_IMM) {	/* e.g. a positional parameter past the end */
+		emit(cg, I_MOV_IMM(out->reg, 0));
 		return;
 	}
 	val_to(cg, idx, BPF_REG_1);

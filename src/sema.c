@@ -2369,9 +2369,10 @@ static void check_strcap_call(struct sema *s, struct node *n)
 	const struct type *t = &x->type;
 	if (t->kind == T_NONE)
 		return;
+	char elem[64];
 	if (t->kind == T_ARRAY && (t->elems->size != 1 || !t->elems->is_signed))
 		error_at(s, x->loc, "string-like arrays must contain a char-like type (int8), not %s",
-			 tname(t->elems, (char[64]){ 0 }, 64));
+			 tname(t->elems, elem, sizeof(elem)));
 	else if (t->kind == T_PTR)
 		error_at(s, x->loc, "strcap() of a pointer is its string's length, found at run time: use strlen(str(...))");
 	else if (t->kind != T_STR && t->kind != T_ARRAY)
@@ -2914,25 +2915,29 @@ static void become_operand(struct node *n)
 }
 
 /* (typeof(x))y and let $y: typeof(x): a cast to x's type. A value of
- * x's very type (or a string no longer) passes unchanged; pointers take x's pointee; arrays are
- * cast here. Integers and bool are left to the named casts (false). */
+ * x's very type (or a string no longer) passes unchanged; pointers take
+ * x's pointee; arrays are cast here. Integers and bool are left to the
+ * named casts (false). */
 static bool check_typeof_cast(struct sema *s, struct node *n)
 {
 	struct type t = typeof_type(s, n->c);
+	const struct type *v = &n->a->type;
 	char name[64], b[64];
 	bool done = true;
-	if (t.kind == T_NONE || n->a->type.kind == T_NONE)
+	bool same = type_equal(&t, v) &&
+		    (t.kind != T_INT || (t.size == v->size && t.is_signed == v->is_signed));
+	if (t.kind == T_NONE || v->kind == T_NONE)
 		;
-	else if (type_equal(&t, &n->a->type) && (t.kind != T_INT || t.size == n->a->type.size))
+	else if (same)
 		become_operand(n);
-	else if (t.kind == T_STR && n->a->type.kind == T_STR && n->a->type.size <= t.size)
+	else if (t.kind == T_STR && v->kind == T_STR && v->size <= t.size)
 		become_operand(n);	/* a shorter string fits; variables widen */
-	else if (t.kind == T_PTR && type_is_intlike(&n->a->type)) {
+	else if (t.kind == T_PTR && type_is_intlike(v)) {
 		set_type(n, t);
 		return true;
 	} else if (t.kind != T_INT && t.kind != T_BOOL && t.kind != T_ARRAY)
 		error_at(s, n->loc, "cannot cast %s to typeof(...), which is %s",
-			 tname(&n->a->type, b, sizeof(b)), tname(&t, name, sizeof(name)));
+			 tname(v, b, sizeof(b)), tname(&t, name, sizeof(name)));
 	else {
 		free(n->str);
 		n->str = xstrdup(t.kind == T_BOOL ? "bool" : tname(&t, name, sizeof(name)));
