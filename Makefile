@@ -47,6 +47,12 @@ $(BUILD)/workload: tests/workload.c
 	@mkdir -p $(@D)
 	$(CC) -O1 -g -static -fno-omit-frame-pointer -Wall -Wextra -Werror -o $@ $<
 
+# Reads the pcap files of skboutput() in the QEMU tests (static, as the
+# guest has no C library).
+$(BUILD)/pcapcheck: tests/pcapcheck.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -static -Wall -Wextra -Werror -o $@ $<
+
 # Target process of the symbol tests: a PIE with frame pointers.
 $(BUILD)/symtest: tests/symtest.c
 	@mkdir -p $(@D)

@@ -11,6 +11,7 @@
  * through r9 the same way (negative offsets from its end). */
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1617,6 +1618,115 @@ static void gen_print_call(struct cg *cg, struct node *n, struct val *out)
 	gen_simple_event(cg, EV_PRINT_MAP, n->kids[0]->id, extra, 3);
 }
 
+/* The address of a value's bytes in r2: a string's own, or an integer
+ * stored in a fresh slot. */
+static void value_bytes_addr(struct cg *cg, const struct val *v, int reg)
+{
+	if (v->kind == V_MEM) {
+		mem_addr(cg, v, reg);
+		return;
+	}
+	int off = stack_alloc(cg, 8);
+	val_to(cg, v, BPF_REG_0);
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, off));
+	mem_addr(cg, &(struct val){ .off = off }, reg);
+}
+
+/* write_user(dst, src, len): bpf_probe_write_user(dst, &src, len) == 0. */
+static void gen_write_user_call(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val dst = { 0 }, src = { 0 };
+	gen_expr(cg, n->kids[0], &dst);
+	gen_expr(cg, n->kids[1], &src);
+	value_bytes_addr(cg, &src, BPF_REG_2);
+	val_to(cg, &dst, BPF_REG_1);
+	emit(cg, I_MOV_IMM(BPF_REG_3, (int)n->num));
+	call(cg, BPF_FUNC_probe_write_user);
+	val_release(cg, &src);
+	val_release(cg, &dst);
+	emit(cg, I_MOV_IMM(BPF_REG_1, 1));
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 1));
+	emit(cg, I_MOV_IMM(BPF_REG_1, 0));
+	val_from_reg(cg, out, BPF_REG_1);
+}
+
+/* str_concat(a, b): a's bytes up to its NUL, then b's, into a zeroed
+ * string; each copy by probe_read_kernel_str, whose result (bytes with the
+ * NUL) says where b goes, bounded for the verifier. */
+static void gen_str_concat_call(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val a = { 0 }, b = { 0 };
+	gen_expr(cg, n->kids[0], &a);
+	gen_expr(cg, n->kids[1], &b);
+	uint32_t asize = n->kids[0]->type.size, bsize = n->kids[1]->type.size;
+	uint32_t size = (n->type.size + 7) & ~7u;
+	int off = stack_alloc(cg, size);
+	stack_zero(cg, off, size);
+	mem_addr(cg, &(struct val){ .off = off }, BPF_REG_1);
+	emit(cg, I_MOV_IMM(BPF_REG_2, (int)asize));
+	mem_addr(cg, &a, BPF_REG_3);
+	call(cg, BPF_FUNC_probe_read_kernel_str);
+	emit(cg, I_JMP_IMM(BPF_JSGE, BPF_REG_0, 1, 1));
+	emit(cg, I_MOV_IMM(BPF_REG_0, 1));
+	emit(cg, I_JMP_IMM(BPF_JSLE, BPF_REG_0, (int)asize, 1));
+	emit(cg, I_MOV_IMM(BPF_REG_0, (int)asize));
+	emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_0, off - 1));
+	emit(cg, I_MOV_REG(BPF_REG_1, cg->fp));
+	emit(cg, I_ALU64_REG(BPF_ADD, BPF_REG_1, BPF_REG_0));
+	emit(cg, I_MOV_IMM(BPF_REG_2, (int)bsize));
+	mem_addr(cg, &b, BPF_REG_3);
+	call(cg, BPF_FUNC_probe_read_kernel_str);
+	val_release(cg, &a);
+	val_release(cg, &b);
+	val_mem(out, off, size);
+}
+
+/* skboutput(path, skb, len, offset): bpf_skb_output(skb, perf array,
+ * len << 32 | BPF_F_CURRENT_CPU, &meta, sizeof(meta)); the kernel sends
+ * meta, then the packet's first len bytes. len keeps the 20 bits the flag
+ * has room for. */
+static void gen_skboutput_call(struct cg *cg, struct node *n, struct val *out)
+{
+	struct val skb = { 0 }, len = { 0 }, offset = { 0 };
+	int meta = stack_alloc(cg, sizeof(struct skb_meta));
+	gen_expr(cg, n->kids[2], &len);
+	gen_expr(cg, n->kids[3], &offset);
+	emit(cg, I_ST(BPF_DW, cg->fp, meta + (int)offsetof(struct skb_meta, path_id), n->id));
+	val_to(cg, &offset, BPF_REG_0);
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, meta + (int)offsetof(struct skb_meta, offset)));
+	val_to(cg, &len, BPF_REG_0);
+	emit(cg, I_ALU64_IMM(BPF_AND, BPF_REG_0, 0xfffff));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, meta + (int)offsetof(struct skb_meta, len)));
+	val_release(cg, &len);
+	val_release(cg, &offset);
+	call(cg, BPF_FUNC_ktime_get_boot_ns);
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, meta + (int)offsetof(struct skb_meta, boot_ns)));
+	gen_kernel_ref(cg, n->kids[1], &skb);
+	val_to(cg, &skb, BPF_REG_1);
+	val_release(cg, &skb);
+	emit_map_ref(cg, BPF_REG_2, internal_map(cg, IMAP_SKB_OUTPUT));
+	emit(cg, I_LDX(BPF_DW, BPF_REG_3, cg->fp, meta + (int)offsetof(struct skb_meta, len)));
+	emit(cg, I_ALU64_IMM(BPF_LSH, BPF_REG_3, 32));
+	emit(cg, bpf_insn_make(BPF_ALU | BPF_MOV | BPF_K, BPF_REG_0, 0, 0, -1));	/* BPF_F_CURRENT_CPU */
+	emit(cg, I_ALU64_REG(BPF_OR, BPF_REG_3, BPF_REG_0));
+	mem_addr(cg, &(struct val){ .off = meta }, BPF_REG_4);
+	emit(cg, I_MOV_IMM(BPF_REG_5, (int)sizeof(struct skb_meta)));
+	gen_helper_value(cg, BPF_FUNC_skb_output, out);
+}
+
+/* unwatch(addr): EV_UNWATCH with the address. */
+static void gen_unwatch_call(struct cg *cg, struct node *n, struct val *out)
+{
+	(void)out;
+	int off = stack_alloc(cg, 16);
+	emit(cg, I_ST(BPF_DW, cg->fp, off, EV_UNWATCH));
+	struct val addr = { 0 };
+	gen_expr(cg, n->kids[0], &addr);
+	store_val(cg, off + 8, &(struct type){ .kind = T_INT, .size = 8 }, &addr);
+	val_release(cg, &addr);
+	emit_event(cg, off, 16);
+}
+
 /* Each function and the code it makes. */
 static const struct {
 	const char *name;
@@ -1646,6 +1756,10 @@ static const struct {
 	{ "percpu_kaddr", gen_percpu_kaddr }, { "strlen", gen_strlen },
 	{ "clear", gen_clear_call }, { "zero", gen_clear_call }, { "delete", gen_delete_call },
 	{ "exit", gen_exit_call }, { "print", gen_print_call },
+	{ "write_user", gen_write_user_call }, { "str_concat", gen_str_concat_call },
+	{ "assert_str", gen_static_assert_call },
+	{ "default_str_length", gen_constant_call },
+	{ "skboutput", gen_skboutput_call }, { "unwatch", gen_unwatch_call },
 };
 
 static void gen_call(struct cg *cg, struct node *n, struct val *out)

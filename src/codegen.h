@@ -12,6 +12,7 @@ enum internal_map {
 	IMAP_STATE,	/* array[1] of struct bpf_state */
 	IMAP_SCRATCH,	/* per-CPU array[1] of SCRATCH_BYTES: the large frame */
 	IMAP_PIDS,	/* LRU hash of pids already reported by EV_NEW_PID */
+	IMAP_SKB_OUTPUT,	/* perf event array of skboutput() packets, when used */
 	IMAP_COUNT
 };
 

@@ -84,7 +84,11 @@ static int create_maps(const struct program *prog, struct loaded *out, struct di
 	out->map_fds[prog->nmaps + IMAP_RINGBUF] = rb;
 	out->map_fds[prog->nmaps + IMAP_STATE] = st;
 	out->map_fds[prog->nmaps + IMAP_SCRATCH] = sc;
-	int err = rb < 0 ? rb : st < 0 ? st : sc < 0 ? sc : pids < 0 ? pids : 0;
+	/* skboutput()'s packets: one perf ring per CPU, only when used. */
+	int skb = prog->npcap_paths ? bpf_map_create(BPF_MAP_TYPE_PERF_EVENT_ARRAY, "skb_output", 4, 4,
+						     (__u32)libbpf_num_possible_cpus(), NULL) : 0;
+	out->map_fds[prog->nmaps + IMAP_SKB_OUTPUT] = prog->npcap_paths ? skb : -1;
+	int err = rb < 0 ? rb : st < 0 ? st : sc < 0 ? sc : pids < 0 ? pids : skb < 0 ? skb : 0;
 	if (err) {
 		diag_error(diag, (struct loc){ 0 }, "cannot create bpfkit's internal maps: %s",
 			   strerror(-err));

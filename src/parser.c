@@ -266,6 +266,37 @@ static struct node *parse_record(struct parser *p, struct loc at)
 	return n;
 }
 
+/* container_of(ptr, struct x, member), as libbpf's macro: written here as
+ * (struct x *)(ptr - offsetof(struct x, member)), so the cast's and
+ * offsetof's checks and code serve it. */
+static struct node *parse_container_of(struct parser *p, struct loc at)
+{
+	expect(p, TK_LPAREN);
+	struct node *ptr = parse_expr(p);
+	expect(p, TK_COMMA);
+	struct node *cast = parse_type_name(p, p->tok.loc);
+	expect(p, TK_COMMA);
+	if (p->tok.kind != TK_IDENT)
+		fail_at(p, p->tok.loc, "syntax error: container_of() needs a member name");
+	struct node *offset = new_node(p, N_CALL, at);
+	offset->str = text_copy("offsetof", 8);
+	offset->a = new_node(p, N_CAST, cast->loc);
+	offset->a->str = text_copy(cast->str, strlen(cast->str));
+	struct node *m = new_node(p, N_BUILTIN, p->tok.loc);
+	m->str = text_copy(p->tok.text, p->tok.len);
+	node_add_kid(offset, m);
+	advance(p);
+	expect(p, TK_RPAREN);
+	struct node *sub = new_node(p, N_BINOP, at);
+	sub->op = TK_MINUS;
+	sub->a = ptr;
+	sub->b = offset;
+	cast->loc = at;
+	cast->num++;	/* a pointer to the container */
+	cast->a = sub;
+	return cast;
+}
+
 static struct node *parse_primary(struct parser *p)
 {
 	struct token t = p->tok;
@@ -359,6 +390,8 @@ static struct node *parse_primary(struct parser *p)
 			expect(p, TK_RPAREN);
 			return n;
 		}
+		if (!strcmp(t.text, "container_of") && p->tok.kind == TK_LPAREN)
+			return parse_container_of(p, t.loc);
 		if (p->tok.kind == TK_BANG) {	/* name!(...): a macro call */
 			struct token next;
 			peek_tokens(p, &next, 1);

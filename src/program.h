@@ -26,6 +26,15 @@ enum event_kind {
 	EV_JOIN,		/* then u64 fmt id (the delimiter), u64 string size,
 				 * JOIN_MAX strings */
 	EV_DIAG,		/* errorf()/warnf(): like EV_PRINTF, to stderr */
+	EV_UNWATCH,		/* then u64 address: detach the watchpoints there */
+};
+
+/* What skboutput() sends before the packet's bytes (perf event array). */
+struct skb_meta {
+	__u64 path_id;		/* index into program.pcap_paths */
+	__u64 offset;		/* bytes of the packet the file leaves out */
+	__u64 boot_ns;		/* bpf_ktime_get_boot_ns() */
+	__u64 len;		/* bytes of the packet that follow */
 };
 
 /* A builtin's variant, in its node's num: pid(curr_ns), nsecs(boot)... */
@@ -99,6 +108,8 @@ struct program {
 	int nenum_names;
 	struct ktypes *ktypes;	/* kernel BTF, loaded when a script needs it */
 	bool ktypes_tried;
+	char **pcap_paths;	/* the files skboutput() writes, by id */
+	int npcap_paths;
 };
 
 /* Expands attach points and types the tree. Returns 0, or -EINVAL after

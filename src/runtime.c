@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include "pcap.h"
 #include "runtime.h"
 #include "symbolizer.h"
 
@@ -29,6 +30,8 @@ struct run {
 	int ncpus;
 	bool *full_reported;	/* per map: the "map is full" warning was given */
 	int max_entries;
+	struct pcap_out *pcap;	/* skboutput()'s files, when used */
+	const struct codegen_result *code;	/* for unwatch() */
 };
 
 static void clear_map(int fd, const struct map_desc *m, bool zero, int ncpus)
@@ -118,6 +121,17 @@ static void print_join(struct run *r, const char *delim, uint64_t slot,
 	free(text);
 }
 
+/* unwatch(addr): detaches every watchpoint probe on addr. */
+static void unwatch(const struct codegen_result *code, uint64_t addr)
+{
+	for (int i = 0; i < code->nprogs; i++)
+		for (int k = 0; k < code->progs[i].nprobes; k++) {
+			struct probe *p = code->progs[i].probes[k];
+			if (!strcmp(p->prov->name, "watchpoint") && p->offset == addr)
+				p->prov->detach(p);
+		}
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct run *r = ctx;
@@ -176,6 +190,10 @@ static int on_event(void *ctx, void *data, size_t size)
 	case EV_NEW_PID:
 		if (size >= 16)
 			symbolizer_note_pid(r->sym, (int)w[1]);
+		break;
+	case EV_UNWATCH:
+		if (size >= 16)
+			unwatch(r->code, w[1]);
 		break;
 	case EV_PRINT_MAP:
 		if (size >= 40 && w[1] < (uint64_t)r->prog->nmaps && r->maps[w[1]].value.kind == T_TSERIES)
@@ -380,7 +398,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		const struct runtime_opts *ro, struct diag *diag)
 {
 	struct run r = { .prog = prog, .ld = ld, .out = out, .ncpus = libbpf_num_possible_cpus(),
-			 .sym = symbolizer_new() };
+			 .sym = symbolizer_new(), .code = code };
 	output_set_symbolizer(out, r.sym);
 	output_set_gfp_table(out, &prog->gfp);
 	output_set_enum_names(out, prog->enum_names, prog->nenum_names);
@@ -410,6 +428,9 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		diag_error(diag, (struct loc){ 0 }, "cannot set up the event loop: %s", strerror(errno));
 		goto out;
 	}
+	if (prog->npcap_paths &&
+	    !(r.pcap = pcap_out_new(prog, loader_map_fd(ld, prog, IMAP_SKB_OUTPUT))))
+		goto out;
 	if (!ro->quiet)
 		output_attaching(out, count_probes(code));
 	output_flush(out);
@@ -427,6 +448,7 @@ int runtime_run(const struct program *prog, const struct codegen_result *code,
 		int n = ring_buffer__poll(rb, POLL_MS);
 		if (n < 0 && n != -EINTR)
 			break;
+		pcap_out_poll(r.pcap);
 		if (n > 0)
 			output_flush(out);
 		if (signalled(sfd, code, ld, diag) || target_gone(ro))
@@ -450,6 +472,7 @@ detach:
 		detach_all(code);
 	}
 out:
+	pcap_out_free(r.pcap);
 	ring_buffer__free(rb);
 	if (sfd >= 0)
 		close(sfd);

@@ -2068,11 +2068,12 @@ static bool is_kernel_ref(const struct node *n)
 	return n->a->type.kind == (n->num ? T_PTR : T_STRUCT) && is_kernel_ref(n->a);
 }
 
-/* Helpers only fentry/fexit programs have, given a typed kernel pointer
- * from args. False after reporting why not. */
-static bool check_fentry_helper(struct sema *s, struct node *n, const char *helper,
-				const char *record, const char *example)
+/* Helpers only fentry/fexit programs have, given (as argument i) a typed
+ * kernel pointer from args. False after reporting why not. */
+static bool check_fentry_helper_arg(struct sema *s, struct node *n, int i_arg, const char *helper,
+				    const char *record, const char *example)
 {
+	struct node *arg = n->kids[i_arg];
 	for (int i = 0; i < s->pi->probes.n; i++) {
 		const struct provider *pv = s->pi->probes.v[i]->prov;
 		if (pv->prog_type != BPF_PROG_TYPE_TRACING || !strcmp(pv->name, "iter")) {
@@ -2081,20 +2082,26 @@ static bool check_fentry_helper(struct sema *s, struct node *n, const char *help
 			return false;
 		}
 	}
-	check_expr(s, n->kids[0]);
-	if (!is_kernel_ref(n->kids[0])) {
-		error_at(s, n->kids[0]->loc, "%s() takes a kernel pointer reached from args, e.g. %s",
+	check_expr(s, arg);
+	if (!is_kernel_ref(arg)) {
+		error_at(s, arg->loc, "%s() takes a kernel pointer reached from args, e.g. %s",
 			 n->str, example);
 		return false;
 	}
-	const struct type *t = &n->kids[0]->type;
+	const struct type *t = &arg->type;
 	uint32_t id = t->kind == T_STRUCT ? t->btf_id : ktypes_pointee_record(s->prog->ktypes, t);
 	if (id != (uint32_t)ktypes_find_record(s->prog->ktypes, record)) {
-		error_at(s, n->kids[0]->loc, "%s() takes a struct %s or a pointer to one, e.g. %s",
+		error_at(s, arg->loc, "%s() takes a struct %s or a pointer to one, e.g. %s",
 			 n->str, record, example);
 		return false;
 	}
 	return true;
+}
+
+static bool check_fentry_helper(struct sema *s, struct node *n, const char *helper,
+				const char *record, const char *example)
+{
+	return check_fentry_helper_arg(s, n, 0, helper, record, example);
 }
 
 /* path(p[, size]): bpf_d_path, which only fentry/fexit programs may call,
@@ -2282,20 +2289,6 @@ static bool check_builtin_call(struct sema *s, struct node *n)
 	return true;
 }
 
-/* Functions of bpftrace that bpfkit knows but does not compile, and why
- * (docs/language.md lists them too); NULL for others. */
-static const char *unsupported_reason(const char *fn)
-{
-	static const struct { const char *fn, *why; } known[] = {
-		{ "skboutput", "skboutput() is not supported: it needs the bpf_skb_output helper of fentry programs" },
-		{ "unwatch", "unwatch() is not supported yet" },
-	};
-	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-		if (!strcmp(known[i].fn, fn))
-			return known[i].why;
-	return NULL;
-}
-
 static void check_stack_call(struct sema *s, struct node *n)
 {
 	check_stack(s, n, n->str[0] == 'u');
@@ -2305,6 +2298,124 @@ static void check_socket_cookie_call(struct sema *s, struct node *n)
 {
 	if (expect_nargs(s, n, 1, 1) && check_fentry_helper(s, n, "bpf_get_socket_cookie", "sock", "args->sk"))
 		set_type(n, int64(false));
+}
+
+/* write_user(dst, src, len): bpf_probe_write_user of the first len bytes
+ * of src (a string, or an integer's bytes as bpftrace's &$x gives them)
+ * to the user address dst. True when the kernel wrote them. */
+static void check_write_user_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 3, 3))
+		return;
+	if (!s->prog->opts.unsafe) {
+		error_at(s, n->loc, "write_user() writes to user memory: it needs --unsafe");
+		return;
+	}
+	for (int i = 0; i < 3; i++)
+		check_expr(s, n->kids[i]);
+	const struct type *src = &n->kids[1]->type;
+	if (!expect_int_arg(s, n, n->kids[0]))
+		return;
+	if (src->kind != T_STR && !type_is_intlike(src)) {
+		error_at(s, n->kids[1]->loc, "write_user() writes a string or an integer");
+		return;
+	}
+	uint32_t avail = src->kind == T_STR ? src->size : 8;
+	int64_t len;
+	if (!is_const_int(n->kids[2], &len) || len < 1 || (uint64_t)len > avail) {
+		error_at(s, n->kids[2]->loc, "write_user() length must be an integer literal from 1 to %u (the size of the value)",
+			 avail);
+		return;
+	}
+	n->num = len;
+	set_type(n, (struct type){ .kind = T_BOOL, .size = 1 });
+}
+
+/* str_concat(a, b): a string of both sizes (one NUL less). */
+static void check_str_concat_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 2, 2))
+		return;
+	check_expr(s, n->kids[0]);
+	check_expr(s, n->kids[1]);
+	const struct type *a = &n->kids[0]->type, *b = &n->kids[1]->type;
+	if (a->kind != T_STR || b->kind != T_STR || !a->size || !b->size) {
+		error_at(s, n->loc, "str_concat() takes two strings");
+		return;
+	}
+	set_type(n, type_str((int)(a->size + b->size - 1)));
+}
+
+/* assert_str(x): that x is string-like (a string, a char array, a pointer
+ * to char), checked when compiling, with bpftrace's messages. */
+static void check_assert_str_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	check_expr(s, n->kids[0]);
+	const struct type *t = &n->kids[0]->type;
+	if (t->kind == T_STR || t->kind == T_NONE)
+		return;
+	if (t->kind != T_PTR) {
+		error_at(s, n->loc, "string-like values must be either strings, arrays or pointers");
+		return;
+	}
+	struct ktypes *kt = t->btf_id ? load_ktypes(s) : NULL;
+	struct type pointee = kt ? ktypes_type(kt, t->btf_id, t->is_user) : type_none();
+	if (pointee.kind != T_INT || pointee.size != 1)
+		error_at(s, n->loc, "string-like pointers must point to a char-like type");
+	type_release(&pointee);
+}
+
+/* default_str_length(): the size str() gives a string (max_strlen). */
+static void check_default_str_length_call(struct sema *s, struct node *n)
+{
+	if (expect_nargs(s, n, 0, 0))
+		n->num = s->prog->opts.strlen;
+	set_type(n, int64(false));
+}
+
+/* The id of a pcap file skboutput() writes, one per path. */
+static int pcap_path_id(struct program *prog, const char *path)
+{
+	for (int i = 0; i < prog->npcap_paths; i++)
+		if (!strcmp(prog->pcap_paths[i], path))
+			return i;
+	prog->pcap_paths = xrealloc(prog->pcap_paths, (size_t)(prog->npcap_paths + 1) * sizeof(char *));
+	prog->pcap_paths[prog->npcap_paths] = xstrdup(path);
+	return prog->npcap_paths++;
+}
+
+/* skboutput(path, skb, length, offset): length bytes of the packet to
+ * bpf_skb_output (fentry/fexit only); user space writes them from offset
+ * on to the pcap file at path. id = the path's. */
+static void check_skboutput_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 4, 4))
+		return;
+	if (n->kids[0]->kind != N_STR) {
+		error_at(s, n->kids[0]->loc, "skboutput() takes the pcap file's path as a string literal");
+		return;
+	}
+	if (!check_fentry_helper_arg(s, n, 1, "bpf_skb_output", "sk_buff", "args->skb"))
+		return;
+	for (int i = 2; i < 4; i++) {
+		check_expr(s, n->kids[i]);
+		if (!expect_int_arg(s, n, n->kids[i]))
+			return;
+	}
+	if (s->pass == 2)
+		n->id = pcap_path_id(s->prog, n->kids[0]->str);
+	set_type(n, type_int(4, true));
+}
+
+/* unwatch(addr): user space detaches the watchpoints at addr (async). */
+static void check_unwatch_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	check_expr(s, n->kids[0]);
+	expect_int_arg(s, n, n->kids[0]);
 }
 
 static void check_strlen_call(struct sema *s, struct node *n)
@@ -2476,6 +2587,10 @@ static const struct { const char *name; void (*check)(struct sema *, struct node
 	{ "strlen", check_strlen_call }, { "str", check_str_call },
 	{ "exit", check_exit_call }, { "delete", check_map_fn }, { "clear", check_map_fn },
 	{ "zero", check_map_fn }, { "print", check_print_call },
+	{ "write_user", check_write_user_call }, { "str_concat", check_str_concat_call },
+	{ "assert_str", check_assert_str_call },
+	{ "default_str_length", check_default_str_length_call },
+	{ "skboutput", check_skboutput_call }, { "unwatch", check_unwatch_call },
 };
 
 static void check_call(struct sema *s, struct node *n)
@@ -2489,11 +2604,8 @@ static void check_call(struct sema *s, struct node *n)
 			return;
 		}
 	}
-	const char *why = unsupported_reason(fn);
 	if (agg_type(s, n).kind != T_NONE)
 		error_at(s, n->loc, "%s() must be assigned to a map, e.g. @x = %s(...)", fn, fn);
-	else if (why)
-		error_at(s, n->loc, "%s", why);
 	else
 		error_at(s, n->loc, "unknown function: %s()", fn);
 }
@@ -3659,6 +3771,9 @@ void program_free(struct program *prog)
 	}
 	free(prog->maps);
 	release_fmts(prog);
+	for (int i = 0; i < prog->npcap_paths; i++)
+		free(prog->pcap_paths[i]);
+	free(prog->pcap_paths);
 	node_free(prog->ast);
 	prog->ast = NULL;
 	ktypes_free(prog->ktypes);

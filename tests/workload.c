@@ -15,8 +15,19 @@
  *   workload stack N            N getpid calls from workload_leaf, called by
  *                               workload_mid, called by workload_top: a
  *                               known user stack
+ *   workload poke               calls workload_poke(workload_text,
+ *                               &workload_number), then prints both (a
+ *                               probe may have changed them)
+ *   workload bump N             N times, 200 ms apart: workload_number++
+ *                               and workload_text[0]++ (for watchpoints)
+ *   workload udp N              sends N datagrams of 16 bytes over
+ *                               loopback to its own socket, which reads
+ *                               them (N packets, no replies)
  */
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +128,43 @@ __attribute__((noinline)) long workload_many(long a, long b, long c, long d, lon
 	return a + b + c + d + e + f + g + h;
 }
 
+static int do_udp(long n)
+{
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t alen = sizeof(addr);
+	int rx = socket(AF_INET, SOCK_DGRAM, 0), tx = socket(AF_INET, SOCK_DGRAM, 0);
+	if (rx < 0 || tx < 0 || bind(rx, (struct sockaddr *)&addr, sizeof(addr)) ||
+	    getsockname(rx, (struct sockaddr *)&addr, &alen))
+		return 1;
+	for (long i = 0; i < n; i++) {
+		char got[16];
+		if (sendto(tx, "bpfkit skboutput", 16, 0, (struct sockaddr *)&addr, alen) != 16 ||
+		    recv(rx, got, sizeof(got), 0) != 16)
+			return 1;
+	}
+	return 0;
+}
+
+char workload_text[16] = "unchanged";
+long workload_number = 1;
+
+__attribute__((noinline)) void workload_poke(char *text, long *number)
+{
+	__asm__ volatile("" : : "r"(text), "r"(number) : "memory");
+}
+
+/* Writes the two variables n times, with time between for a probe's
+ * user space to act (unwatch) before the next write. */
+static void do_bump(long n)
+{
+	for (long i = 0; i < n; i++) {
+		struct timespec ts = { 0, 200 * 1000000 };
+		*(volatile long *)&workload_number += 1;
+		*(volatile char *)&workload_text[0] += 1;
+		nanosleep(&ts, NULL);
+	}
+}
+
 static void spin(long ms)
 {
 	struct timespec start, now;
@@ -139,6 +187,11 @@ int main(int argc, char **argv)
 		return do_open(argc, argv);
 	if (!strcmp(cmd, "many"))
 		return workload_many(1, 2, 3, 4, 5, 6, 7, 8) == 36 ? 0 : 1;
+	if (!strcmp(cmd, "poke")) {
+		workload_poke(workload_text, &workload_number);
+		printf("%s %ld\n", workload_text, workload_number);
+		return 0;
+	}
 	if (!strcmp(cmd, "read") || !strcmp(cmd, "write"))
 		return do_io(argc, argv, cmd[0] == 'w');
 	if (argc != 1)
@@ -154,6 +207,10 @@ int main(int argc, char **argv)
 		workload_burn_outer(n);
 	} else if (!strcmp(cmd, "stack")) {
 		workload_top(n);
+	} else if (!strcmp(cmd, "bump")) {
+		do_bump(n);
+	} else if (!strcmp(cmd, "udp")) {
+		return do_udp(n);
 	} else if (!strcmp(cmd, "spin")) {
 		spin(n);
 	} else {

@@ -9,7 +9,9 @@
 # status to the second serial port, which QEMU writes to a file; the kernel
 # console goes to the first. Each case is tests/qemu/cases/NAME.args
 # (bpfkit's arguments, one shell line) and NAME.out (the exact stdout,
-# hand-written: bpftrace cannot run in the guest).
+# hand-written: bpftrace cannot run in the guest). In NAME.args,
+# @workload:SYMBOL@ is the address of SYMBOL in the (static, non-PIE) test
+# workload, for watchpoints.
 #
 # Needs qemu-system-x86_64, busybox-static and cpio; downloads the kernel
 # package with apt-get once (into build/qemu). Ends with
@@ -52,7 +54,7 @@ fi
 make -s BUILD=build/static LDFLAGS=-static build/static/bpfkit 2>&1 |
 	grep -v "dlopen\|demangler_load" >&2 || true
 [ -x build/static/bpfkit ] || die "cannot build a static bpfkit"
-make -s build/workload
+make -s build/workload build/pcapcheck
 
 # The base archive: busybox and /init.
 base=$DIR/base
@@ -67,6 +69,7 @@ mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t tracefs tracefs /sys/kernel/tracing 2>/dev/null
 mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+ip link set lo up	# loopback, as on any system: packets for skboutput()
 cd /tmp
 for args in /cases/*.args; do
 	name=${args##*/}
@@ -89,8 +92,16 @@ chmod +x "$base/init"
 # The payload archive, appended: the kernel unpacks both.
 payload=$DIR/payload
 mkdir -p "$payload/bin" "$payload/cases"
-cp build/static/bpfkit build/workload "$payload/bin/"
-cp "$CASES"/*.args "$payload/cases/"
+cp build/static/bpfkit build/workload build/pcapcheck "$payload/bin/"
+for args in "$CASES"/*.args; do
+	line=$(cat "$args")
+	while [[ $line =~ @workload:([A-Za-z0-9_]+)@ ]]; do
+		sym=${BASH_REMATCH[1]}
+		addr=$(nm build/workload | awk -v s="$sym" '$3 == s { print "0x" $1 }')
+		line=${line//@workload:$sym@/$addr}
+	done
+	printf '%s\n' "$line" >"$payload/cases/${args##*/}"
+done
 (cd "$payload" && find . | cpio -o -H newc --quiet | gzip -1) >>"$DIR/initrd"
 
 results=$DIR/results.txt

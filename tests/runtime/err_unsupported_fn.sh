@@ -1,3 +1,0 @@
-# A function bpfkit knows but cannot compile says why.
-RC=1
-ARGS=(-e 'BEGIN { skboutput("x.pcap", 0, 0, 0); }')
