@@ -217,6 +217,7 @@ static void check_expr(struct sema *s, struct node *n);
 static void check_block(struct sema *s, struct node *blk);
 static void check_stack(struct sema *s, struct node *n, bool user);
 static bool is_const_int(const struct node *n, int64_t *v);
+static void kernel_array_as_value(struct sema *s, struct node *n);
 static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struct node *a);
 static bool check_record_field(struct sema *s, struct node *n);
 static void check_args_record(struct sema *s, struct node *n);
@@ -241,8 +242,10 @@ static void move_key_into_map(struct node *m, struct node *key)
 static struct map_info *check_map_key(struct sema *s, struct node *n)
 {
 	struct map_info *m = get_map(s, n);
-	for (int i = 0; i < n->nkids; i++)
+	for (int i = 0; i < n->nkids; i++) {
 		check_expr(s, n->kids[i]);
+		kernel_array_as_value(s, n->kids[i]);
+	}
 	if (m->nkeys >= 0 && m->nkeys != n->nkids) {
 		error_at(s, n->loc, "%s used with %d keys here and %d keys elsewhere",
 			 n->str, n->nkids, m->nkeys);
@@ -2446,6 +2449,7 @@ static void check_print_call(struct sema *s, struct node *n)
 	if (!expect_nargs(s, n, 1, 1))
 		return;
 	check_expr(s, n->kids[0]);
+	kernel_array_as_value(s, n->kids[0]);
 	if (n->kids[0]->type.kind == T_STRUCT) {
 		check_print_record(s, n);
 		return;
@@ -2975,6 +2979,30 @@ static void check_array_cast(struct sema *s, struct node *n)
 	set_type(n, type_array(&elem, count));
 }
 
+/* A kernel array of integers used as a value (assigned, a map key,
+ * printed) is copied, as in bpftrace (@a = p->ints prints [1,2,3]): n
+ * becomes the cast (intN[count])n. Elsewhere such an array stays an
+ * address, which indexing reads through. */
+static void kernel_array_as_value(struct sema *s, struct node *n)
+{
+	struct type elem;
+	uint32_t esize;
+	char name[64];
+	struct ktypes *kt = n->type.kind == T_STRUCT ? s->prog->ktypes : NULL;
+	if (!kt || !ktypes_is_array(kt, n->type.btf_id) ||
+	    ktypes_element(kt, &n->type, &elem, &esize) || elem.kind != T_INT || !esize)
+		return;
+	struct node *inner = node_new(N_CAST, n->loc);
+	struct node tmp = *inner;
+	*inner = *n;
+	*n = tmp;
+	n->a = inner;
+	struct type arr = type_array(&elem, inner->type.size / esize);
+	n->str = xstrdup(type_name(&arr, name, sizeof(name)));
+	set_type(n, arr);
+	type_release(&elem);
+}
+
 /* (uint32)x of an array or a byte string (a char array field, pton()):
  * the integer its bytes make; the sizes must match. */
 static void check_int_from_bytes(struct sema *s, struct node *n, int size, bool is_signed)
@@ -3343,6 +3371,7 @@ static void check_map_assign(struct sema *s, struct node *n)
 	}
 	int errors = s->nerrors;
 	check_expr(s, rhs);
+	kernel_array_as_value(s, rhs);
 	if (rhs->type.kind == T_NONE) {
 		if (s->nerrors == errors && !report_if_void(s, rhs) && rhs->kind == N_MAP)
 			error_at(s, rhs->loc, "%s has no value to assign", rhs->str);
@@ -3360,6 +3389,7 @@ static void check_var_assign(struct sema *s, struct node *n)
 {
 	int errors = s->nerrors;
 	check_expr(s, n->b);
+	kernel_array_as_value(s, n->b);
 	if (n->b->type.kind == T_NONE) {
 		if (s->nerrors == errors)
 			report_if_void(s, n->b);
