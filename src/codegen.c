@@ -823,7 +823,7 @@ static void gen_map_read(struct cg *cg, struct node *n, struct val *out)
 	const struct map_info *mi = &cg->prog->maps[n->id];
 	int key = gen_map_key(cg, n);
 	gen_lookup(cg, n->id, key);
-	if (n->type.kind == T_STR || n->type.kind == T_TUPLE) {
+	if (type_in_memory(&n->type)) {
 		uint32_t size = type_layout_size(&mi->value);
 		int off = stack_alloc(cg, size);
 		stack_zero(cg, off, size);
@@ -1859,7 +1859,7 @@ static void gen_binop(struct cg *cg, struct node *n, struct val *out)
 {
 	int op = n->op;
 	if (op == TK_ANDAND || op == TK_OROR || jmp_op(op, false) >= 0) {
-		if (n->a->type.kind == T_STR) {
+		if (n->a->type.kind == T_STR || n->a->type.kind == T_ARRAY) {
 			struct val a = { 0 }, b = { 0 };
 			gen_expr(cg, n->a, &a);
 			gen_expr(cg, n->b, &b);
@@ -1906,7 +1906,7 @@ static void gen_cond_jump_false(struct cg *cg, struct node *n, struct fixups *to
 		patch_all(cg, &inner_false, here(cg));
 		return;
 	}
-	if (n->kind == N_BINOP && jmp_op(n->op, false) >= 0 && n->a->type.kind != T_STR) {
+	if (n->kind == N_BINOP && jmp_op(n->op, false) >= 0 && !type_in_memory(&n->a->type)) {
 		struct val a = { 0 }, b = { 0 };
 		gen_expr(cg, n->a, &a);
 		gen_expr(cg, n->b, &b);
@@ -2009,6 +2009,51 @@ static void gen_btf_field(struct cg *cg, struct node *n, struct val *out)
 	read_at(cg, &base, n->a->type.is_user, n, out);
 }
 
+/* The BPF load/store size of an integer of size bytes. */
+static int mem_size(uint32_t size)
+{
+	return size == 1 ? BPF_B : size == 2 ? BPF_H : size == 4 ? BPF_W : BPF_DW;
+}
+
+/* An integer of type t at r+off: loaded, then sign-extended if signed. */
+static void load_int_at(struct cg *cg, int dst, int r, int off, const struct type *t)
+{
+	emit(cg, I_LDX(mem_size(t->size), dst, r, off));
+	if (t->is_signed && t->size < 8) {
+		emit(cg, I_ALU64_IMM(BPF_LSH, dst, 64 - 8 * (int)t->size));
+		emit(cg, I_ALU64_IMM(BPF_ARSH, dst, 64 - 8 * (int)t->size));
+	}
+}
+
+/* $a[i] of an array value in memory. sema refuses a literal index out of
+ * range; any other out of range reads 0, so the verifier sees every
+ * stack access in bounds. */
+static void gen_array_index(struct cg *cg, struct node *n, struct val *base, struct val *idx,
+			    struct val *out)
+{
+	const struct type *elem = n->a->type.elems;
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	if (idx->kind == V_IMM && idx->imm >= 0 && idx->imm < n->a->type.nelems) {
+		load_int_at(cg, out->reg, cg->fp, base->off + (int)(idx->imm * elem->size), elem);
+		return;
+	}
+	if (idx->kind == V_IMM) {	/* e.g. a positional parameter past the end */
+		emit(cg, I_MOV_IMM(out->reg, 0));
+		return;
+	}
+	val_to(cg, idx, BPF_REG_1);
+	val_release(cg, idx);
+	emit(cg, I_MOV_IMM(out->reg, 0));
+	int skip = here(cg);
+	emit(cg, I_JMP_IMM(BPF_JGE, BPF_REG_1, (int)n->a->type.nelems, 0));
+	emit(cg, I_ALU64_IMM(BPF_MUL, BPF_REG_1, (int)elem->size));
+	mem_addr(cg, base, BPF_REG_2);
+	emit(cg, I_ALU64_REG(BPF_ADD, BPF_REG_2, BPF_REG_1));
+	load_int_at(cg, out->reg, BPF_REG_2, 0, elem);
+	patch_jump(cg, skip, here(cg));
+}
+
 /* base[i]: the element at base + i * size (member_offset holds the size). */
 static void gen_index(struct cg *cg, struct node *n, struct val *out)
 {
@@ -2023,6 +2068,10 @@ static void gen_index(struct cg *cg, struct node *n, struct val *out)
 		emit(cg, I_ALU64_IMM(BPF_ARSH, out->reg, 56));
 		return;
 	}
+	if (n->a->type.kind == T_ARRAY) {
+		gen_array_index(cg, n, &base, &idx, out);
+		return;
+	}
 	int addr = val_in_reg(cg, &base);
 	if (idx.kind == V_IMM) {
 		emit_mov_imm(cg, BPF_REG_1, idx.imm * (int64_t)n->member_offset);
@@ -2035,8 +2084,29 @@ static void gen_index(struct cg *cg, struct node *n, struct val *out)
 	read_at(cg, &base, n->a->type.is_user, n, out);
 }
 
+/* &$x: the variable's slot; &p->member: the member's address. */
+static void gen_address_of(struct cg *cg, struct node *n, struct val *out)
+{
+	struct node *x = n->a;
+	if (x->kind == N_VAR) {
+		out->kind = V_REG;
+		out->reg = reg_alloc(cg, out);
+		emit(cg, I_MOV_REG(out->reg, cg->fp));
+		emit(cg, I_ALU64_IMM(BPF_ADD, out->reg, cg->var_off[x->id]));
+		return;
+	}
+	gen_expr(cg, x->a, out);	/* a pointer, or a record by its address */
+	int r = val_in_reg(cg, out);
+	if (x->member_offset)
+		emit(cg, I_ALU64_IMM(BPF_ADD, r, (int)x->member_offset));
+}
+
 static void gen_unop(struct cg *cg, struct node *n, struct val *out)
 {
+	if (n->op == TK_AMP) {
+		gen_address_of(cg, n, out);
+		return;
+	}
 	if (n->op == TK_STAR && n->type.kind == T_STRUCT) {
 		gen_expr(cg, n->a, out);	/* a record is used by its address */
 		return;
@@ -2138,9 +2208,53 @@ static void gen_tuple(struct cg *cg, struct node *n, struct val *out)
 	val_mem(out, off, size);
 }
 
+/* (int8[8])x: an integer's bytes as an array, in a zeroed slot; a kernel
+ * array's bytes read from its address. A string or array already is its
+ * bytes. */
+static void gen_cast_to_array(struct cg *cg, struct node *n, struct val *out)
+{
+	if (type_in_memory(&n->a->type))
+		return;	/* out is the source's memory; only the type changes */
+	if (n->a->type.kind == T_STRUCT) {	/* a kernel array, by its address */
+		int off = read_mem(cg, val_in_reg(cg, out), n->type.size, reads_user(cg, &n->a->type));
+		val_release(cg, out);
+		val_mem(out, off, type_layout_size(&n->type));
+		return;
+	}
+	struct val v = *out;
+	uint32_t size = type_layout_size(&n->type);	/* 8 but for an array of zeros */
+	int off = stack_alloc(cg, size);
+	stack_zero(cg, off, size);
+	if (size > 8) {
+		val_mem(out, off, size);
+		return;
+	}
+	val_to(cg, &v, BPF_REG_0);
+	val_release(cg, &v);
+	emit(cg, I_STX(mem_size(n->type.size), cg->fp, BPF_REG_0, off));
+	val_mem(out, off, size);
+}
+
+/* (uint32)$a: an integer read from an array's (or a byte string's) bytes. */
+static void gen_cast_from_memory(struct cg *cg, struct node *n, struct val *out)
+{
+	int off = out->off;
+	out->kind = V_REG;
+	out->reg = reg_alloc(cg, out);
+	load_int_at(cg, out->reg, cg->fp, off, &n->type);
+}
+
 static void gen_cast(struct cg *cg, struct node *n, struct val *out)
 {
 	gen_expr(cg, n->a, out);
+	if (n->type.kind == T_ARRAY) {
+		gen_cast_to_array(cg, n, out);
+		return;
+	}
+	if (n->type.kind == T_INT && type_in_memory(&n->a->type)) {
+		gen_cast_from_memory(cg, n, out);
+		return;
+	}
 	if (n->type.kind == T_BOOL) {	/* any non-zero value is true */
 		if (out->kind == V_IMM) {
 			out->imm = out->imm != 0;
@@ -2195,7 +2309,7 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 		gen_builtin(cg, n, out);
 		break;
 	case N_VAR:
-		if (n->type.kind == T_STR || n->type.kind == T_TUPLE) {
+		if (type_in_memory(&n->type)) {
 			val_mem(out, cg->var_off[n->id], type_layout_size(&n->type));
 		} else {
 			out->kind = V_REG;
@@ -2225,7 +2339,7 @@ static void gen_expr(struct cg *cg, struct node *n, struct val *out)
 		struct val t = { 0 };
 		gen_expr(cg, n->a, &t);
 		int off = t.off + (int)type_tuple_offset(&n->a->type, (uint32_t)n->num);
-		if (n->type.kind == T_STR || n->type.kind == T_TUPLE) {
+		if (type_in_memory(&n->type)) {
 			val_mem(out, off, type_layout_size(&n->type));
 		} else {
 			out->kind = V_REG;

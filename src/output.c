@@ -164,6 +164,29 @@ static void cgroup_path_write(FILE *f, const void *data, const struct text_opts 
 		fputs(path, f);
 }
 
+/* Element i of an integer array, widened to 64 bits. */
+static uint64_t array_elem(const struct type *t, const char *p, uint32_t i)
+{
+	uint32_t size = t->elems->size;
+	uint64_t v = 0;
+	memcpy(&v, p + (size_t)i * size, size);	/* little-endian, as BPF stores it */
+	if (t->elems->is_signed && size < 8 && (v >> (size * 8 - 1)) & 1)
+		v |= ~0ULL << (size * 8);
+	return v;
+}
+
+/* An integer array as bpftrace prints one: [1,2,3,4]. */
+static void array_write(FILE *f, const struct type *t, const char *p)
+{
+	fputc('[', f);
+	for (uint32_t i = 0; i < t->nelems; i++) {
+		if (i)
+			fputc(',', f);
+		write_num(f, array_elem(t, p, i), t->elems->is_signed);
+	}
+	fputc(']', f);
+}
+
 /* A record (a=1, p=ptr) prints as bpftrace prints structs:
  * { .a = 1, .p = 0xffff... }. */
 static void record_write_text(FILE *f, const struct type *t, const char *p,
@@ -212,6 +235,9 @@ void value_write_text(FILE *f, const struct type *t, const void *data,
 			value_write_text(f, &t->elems[i], p + type_tuple_offset(t, i), o);
 		}
 		fputc(')', f);
+		break;
+	case T_ARRAY:
+		array_write(f, t, p);
 		break;
 	case T_BUF:
 		buf_write(f, t, p, BUF_ESCAPED);
@@ -298,6 +324,7 @@ static void json_write_value(FILE *f, const struct type *t, const void *data,
 	case T_INT:
 	case T_BOOL:	/* true / false are JSON's own */
 	case T_PTR:
+	case T_ARRAY:	/* [1,2,3] is JSON's array too */
 		value_write_text(f, t, p, o);
 		break;
 	case T_TUPLE:

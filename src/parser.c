@@ -112,7 +112,7 @@ static const char *const type_words[] = {
 	"uint16", "uint32", "uint64", "bool", "char", "short", "int", "long",
 	"unsigned", "signed", "void", "u8", "u16", "u32", "u64", "s8", "s16",
 	"s32", "s64", "string", "inet", "int8_t", "int16_t", "int32_t", "int64_t",
-	"uint8_t", "uint16_t", "uint32_t", "uint64_t",
+	"uint8_t", "uint16_t", "uint32_t", "uint64_t", "typeof",
 };
 
 static int is_type_word(const struct token *t)
@@ -125,9 +125,44 @@ static int is_type_word(const struct token *t)
 	return 0;
 }
 
-/* A type name as in casts and sizeof: words, then '*'s. */
+static struct node *parse_type_name(struct parser *p, struct loc at);
+
+/* typeof(expr) or typeof(type) (newer bpftrace) as a cast's type: the
+ * N_CAST's str is "typeof" and c the operand, whose type sema takes. */
+static struct node *parse_typeof(struct parser *p, struct loc at)
+{
+	advance(p);
+	expect(p, TK_LPAREN);
+	struct node *n = new_node(p, N_CAST, at);
+	n->str = text_copy("typeof", 6);
+	n->c = is_type_word(&p->tok) ? parse_type_name(p, p->tok.loc) : parse_expr(p);
+	expect(p, TK_RPAREN);
+	return n;
+}
+
+/* An array type's "[N]" or "[]" after its element's name, kept in the
+ * name: "int8[8]", "uint8[]" (the size taken from the value cast). */
+static void parse_array_suffix(struct parser *p, char *name, size_t len)
+{
+	if (!accept(p, TK_LBRACKET))
+		return;
+	char dims[32] = "[]";
+	if (p->tok.kind == TK_INT) {
+		snprintf(dims, sizeof(dims), "[%lld]", (long long)p->tok.num);
+		advance(p);
+	}
+	expect(p, TK_RBRACKET);
+	if (strlen(name) + strlen(dims) >= len)
+		fail_at(p, p->tok.loc, "type name too long");
+	strcat(name, dims);
+}
+
+/* A type name as in casts and sizeof: words, then '*'s or an array's
+ * "[N]". */
 static struct node *parse_type_name(struct parser *p, struct loc at)
 {
+	if (tok_is_word(&p->tok, "typeof"))
+		return parse_typeof(p, at);
 	char name[256] = "";
 	while (p->tok.kind == TK_IDENT) {
 		if (strlen(name) + strlen(p->tok.text) + 2 >= sizeof(name))
@@ -137,9 +172,10 @@ static struct node *parse_type_name(struct parser *p, struct loc at)
 		strcat(name, p->tok.text);
 		advance(p);
 	}
+	parse_array_suffix(p, name, sizeof(name));
 	struct node *n = new_node(p, N_CAST, at);
 	n->str = text_copy(name, strlen(name));
-	while (accept(p, TK_STAR))
+	while (!strchr(name, '[') && accept(p, TK_STAR))
 		n->num++;
 	return n;
 }
@@ -327,6 +363,15 @@ static struct node *parse_primary(struct parser *p)
 				n->a = parse_type_name(p, p->tok.loc);
 			else
 				n->b = parse_expr(p);
+			expect(p, TK_RPAREN);
+			return n;
+		}
+		if (!strcmp(t.text, "typeinfo") && p->tok.kind == TK_LPAREN) {
+			/* typeinfo(type) or typeinfo(expr) (newer bpftrace) */
+			n = new_node(p, N_CALL, t.loc);
+			n->str = text_copy(t.text, t.len);
+			advance(p);
+			node_add_kid(n, is_type_word(&p->tok) ? parse_type_name(p, p->tok.loc) : parse_expr(p));
 			expect(p, TK_RPAREN);
 			return n;
 		}

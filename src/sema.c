@@ -176,7 +176,7 @@ static bool unify(struct type *have, const struct type *t)
 			ok = unify(&have->elems[i], &st.elems[i]);
 		if (ok)
 			have->size = type_layout_size(have);
-	} else if (ok && type_is_agg(have))
+	} else if (ok && (type_is_agg(have) || have->kind == T_ARRAY))
 		ok = type_equal(have, &st);
 	type_release(&st);
 	return ok;
@@ -217,6 +217,7 @@ static void check_expr(struct sema *s, struct node *n);
 static void check_block(struct sema *s, struct node *blk);
 static void check_stack(struct sema *s, struct node *n, bool user);
 static bool is_const_int(const struct node *n, int64_t *v);
+static void kernel_array_as_value(struct sema *s, struct node *n);
 static uint32_t args_field_record(struct sema *s, struct ktypes *kt, const struct node *a);
 static bool check_record_field(struct sema *s, struct node *n);
 static void check_args_record(struct sema *s, struct node *n);
@@ -241,8 +242,10 @@ static void move_key_into_map(struct node *m, struct node *key)
 static struct map_info *check_map_key(struct sema *s, struct node *n)
 {
 	struct map_info *m = get_map(s, n);
-	for (int i = 0; i < n->nkids; i++)
+	for (int i = 0; i < n->nkids; i++) {
 		check_expr(s, n->kids[i]);
+		kernel_array_as_value(s, n->kids[i]);
+	}
 	if (m->nkeys >= 0 && m->nkeys != n->nkids) {
 		error_at(s, n->loc, "%s used with %d keys here and %d keys elsewhere",
 			 n->str, n->nkids, m->nkeys);
@@ -753,6 +756,15 @@ static void check_index(struct sema *s, struct node *n)
 		check_expr(s, n);
 		return;
 	}
+	if (base->kind == T_ARRAY) {
+		if (is_const_int(n->b, &elem) && (elem < 0 || elem >= base->nelems)) {
+			error_at(s, n->b->loc, "the index %lld is out of bounds for array of size %u",
+				 (long long)elem, base->nelems);
+			return;
+		}
+		set_type(n, type_clone(base->elems));
+		return;
+	}
 	if (base->kind == T_STR) {
 		int64_t i;
 		if (!is_const_int(n->b, &i) || i < 0 || i >= base->size) {
@@ -1113,7 +1125,8 @@ static bool check_type_test(struct sema *s, struct node *n)
 	const struct type *t = &e->type;
 	bool integer = t->kind == T_INT || t->kind == T_BOOL;
 	bool array = (t->kind == T_STRUCT && s->prog->ktypes && ktypes_is_array(s->prog->ktypes, t->btf_id)) ||
-		     (t->kind == T_STR && e->kind == N_FIELD);	/* a char array member */
+		     (t->kind == T_STR && e->kind == N_FIELD) ||	/* a char array member */
+		     t->kind == T_ARRAY;
 	bool answers[] = {
 		t->kind == T_STR, integer, integer && !t->is_signed && t->kind == T_INT,
 		t->kind == T_PTR, array, literal,
@@ -2463,12 +2476,116 @@ static void check_print_call(struct sema *s, struct node *n)
 	if (!expect_nargs(s, n, 1, 1))
 		return;
 	check_expr(s, n->kids[0]);
+	kernel_array_as_value(s, n->kids[0]);
 	if (n->kids[0]->type.kind == T_STRUCT) {
 		check_print_record(s, n);
 		return;
 	}
 	if (s->pass == 2)
 		n->id = add_fmt(s, "", n->kids, 1);
+}
+
+/* ---- type-level functions (newer bpftrace's standard library) ---- */
+
+static struct type typeof_type(struct sema *s, struct node *op);
+
+/* Replaces call n by the integer v, known when compiling. */
+static void become_int(struct node *n, int64_t v)
+{
+	for (int k = 0; k < n->nkids; k++)
+		node_free(n->kids[k]);
+	n->nkids = 0;
+	n->kind = N_INT;
+	n->num = v;
+	set_type(n, int64(true));
+}
+
+/* strcap(x): the capacity of a string-like value, as bpftrace's stdlib
+ * defines it: a string's size, a char array's element count. */
+static void check_strcap_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	struct node *x = n->kids[0];
+	check_expr(s, x);
+	const struct type *t = &x->type;
+	if (t->kind == T_NONE)
+		return;
+	char elem[64];
+	if (t->kind == T_ARRAY && (t->elems->size != 1 || !t->elems->is_signed))
+		error_at(s, x->loc, "string-like arrays must contain a char-like type (int8), not %s",
+			 tname(t->elems, elem, sizeof(elem)));
+	else if (t->kind == T_PTR)
+		error_at(s, x->loc, "strcap() of a pointer is its string's length, found at run time: use strlen(str(...))");
+	else if (t->kind != T_STR && t->kind != T_ARRAY)
+		error_at(s, x->loc, "string-like values must be either strings, arrays or pointers");
+	else
+		become_int(n, t->kind == T_STR ? t->size : t->nelems);
+}
+
+/* The base names typeinfo() gives, as bpftrace's stdlib macros test
+ * them (typeinfo(x).1 == "int"); others are bpfkit's type names. */
+static const char *base_type_name(const struct type *t, char *buf, size_t len)
+{
+	switch (t->kind) {
+	case T_INT: return "int";
+	case T_BOOL: return "bool";
+	case T_STR: return "string";
+	case T_PTR: return "pointer";
+	case T_ARRAY: return "array";
+	case T_TUPLE: return "tuple";
+	case T_STRUCT: return "record";
+	default: return type_name(t, buf, len);
+	}
+}
+
+/* A record field NAME = value, as the parser builds one. */
+static struct node *record_field(struct loc at, const char *name, struct node *value)
+{
+	struct node *f = node_new(N_ASSIGN, at);
+	f->op = TK_ASSIGN;
+	f->a = node_new(N_BUILTIN, at);
+	f->a->str = xstrdup(name);
+	f->b = value;
+	return f;
+}
+
+/* A string literal node of text. */
+static struct node *string_node(struct loc at, const char *text)
+{
+	struct node *s = node_new(N_STR, at);
+	s->str = xstrdup(text);
+	s->num = (int64_t)strlen(text);
+	return s;
+}
+
+/* typeinfo(x) or typeinfo(type): bpftrace's record (btf_id, base_ty,
+ * full_ty) of docs/type_resolution.md, known when compiling. */
+static void check_typeinfo_call(struct sema *s, struct node *n)
+{
+	if (!expect_nargs(s, n, 1, 1))
+		return;
+	struct node *x = n->kids[0];
+	struct type t = x->kind == N_CAST && !x->a ? typeof_type(s, x) :
+			(check_expr(s, x), type_clone(&x->type));
+	char base[64], full[128];
+	if (t.kind == T_NONE)
+		return;
+	struct node *id = node_new(N_INT, n->loc);
+	id->num = t.btf_id;
+	struct node *b = string_node(n->loc, base_type_name(&t, base, sizeof(base)));
+	struct node *f = string_node(n->loc, tname(&t, full, sizeof(full)));
+	type_release(&t);
+	for (int k = 0; k < n->nkids; k++)
+		node_free(n->kids[k]);
+	n->nkids = 0;
+	free(n->str);
+	n->str = NULL;
+	n->kind = N_TUPLE;
+	node_add_kid(n, record_field(n->loc, "btf_id", id));
+	node_add_kid(n, record_field(n->loc, "base_ty", b));
+	node_add_kid(n, record_field(n->loc, "full_ty", f));
+	check_expr(s, n);
 }
 
 /* Each function and what checks it; builtins called as functions, type
@@ -2491,6 +2608,7 @@ static const struct { const char *name; void (*check)(struct sema *, struct node
 	{ "path", check_path }, { "socket_cookie", check_socket_cookie_call },
 	{ "strerror", check_named_int_call }, { "syscall_name", check_named_int_call },
 	{ "signal_name", check_named_int_call }, { "is_err", check_is_err_call },
+	{ "strcap", check_strcap_call }, { "typeinfo", check_typeinfo_call },
 	{ "cgroup_path", check_named_int_call }, { "ksym", check_symbol_call },
 	{ "usym", check_symbol_call }, { "kaddr", check_symbol_call },
 	{ "printf", check_printf }, { "errorf", check_diag_printf },
@@ -2664,6 +2782,14 @@ static void check_binop(struct sema *s, struct node *n)
 		compare_tuples(s, n);
 		return;
 	}
+	if (l->kind == T_ARRAY && r->kind == T_ARRAY && cmp) {
+		char b1[64], b2[64];
+		if (!type_equal(l, r))
+			error_at(s, n->loc, "arrays of different types cannot be compared: %s and %s",
+				 tname(l, b1, sizeof(b1)), tname(r, b2, sizeof(b2)));
+		set_type(n, int64(false));
+		return;
+	}
 	if (!type_is_intlike(l) || !type_is_intlike(r)) {
 		char b1[64], b2[64];
 		error_at(s, n->loc, "invalid operands to '%s': %s and %s",
@@ -2767,6 +2893,255 @@ static bool report_if_void(struct sema *s, const struct node *n)
 	return true;
 }
 
+/* ---- '&' address-of (newer bpftrace's unstable_addr) ---- */
+
+/* A pointer to a value of type t: typed when BTF has the type, so '*'
+ * reads it back at its width. */
+static struct type pointer_to(struct sema *s, const struct type *t)
+{
+	struct type p = { .kind = T_PTR, .size = 8 };
+	struct ktypes *kt = load_ktypes(s);
+	if (!kt)
+		return p;
+	if (t->kind == T_STRUCT)
+		p.btf_id = t->btf_id;
+	else if (t->kind == T_INT || t->kind == T_BOOL)
+		p.btf_id = ktypes_find_int(kt, t->size ? t->size : 8, t->kind == T_INT && t->is_signed);
+	else if (t->kind == T_STR)
+		p.btf_id = ktypes_find_int(kt, 1, true);	/* char *, for str() */
+	return p;
+}
+
+/* &$x: the address of the variable's slot, a kernel pointer to its
+ * stored (64-bit) value. &p->member and &rec.member: the member's
+ * address, a pointer to its type. Maps are refused: bpftrace takes
+ * their address only to pass them to BPF C functions of imported
+ * .bpf.c files, which bpfkit does not build. */
+static void check_address_of(struct sema *s, struct node *n)
+{
+	struct node *x = n->a;
+	if (x->kind == N_MAP) {
+		error_at(s, n->loc, "'&' of a map passes it to imported BPF C functions, which bpfkit does not build; use the map itself");
+		return;
+	}
+	bool member = x->kind == N_FIELD && !(x->a->kind == N_BUILTIN && !strcmp(x->a->str, "args"));
+	if (x->kind != N_VAR && !member) {
+		error_at(s, n->loc, "'&' takes a $variable or a struct member reached through a pointer (&$x, &$p->field)");
+		return;
+	}
+	check_expr(s, x);
+	if (x->type.kind == T_NONE)
+		return;
+	if (member && (x->kind != N_FIELD || x->bit_size)) {
+		error_at(s, n->loc, "'&' cannot take the address of a bitfield or of a value that is not a struct member");
+		return;
+	}
+	set_type(n, pointer_to(s, x->kind == N_VAR ? &s->pi->vars[x->id].type : &x->type));
+}
+
+/* ---- array casts and typeof (newer bpftrace) ---- */
+
+/* The bytes a value has for an array cast: an integer's width, a
+ * string's or array's (a kernel one too) size; 0 for values that have
+ * none. */
+static uint32_t cast_bytes(struct sema *s, const struct type *t)
+{
+	if (t->kind == T_STRUCT && load_ktypes(s) && ktypes_is_array(s->prog->ktypes, t->btf_id))
+		return t->size;	/* a kernel array of integers (or structs), read whole */
+	if (t->kind == T_INT)
+		return t->size ? t->size : 8;
+	if (t->kind == T_PTR || t->kind == T_BOOL)
+		return 8;
+	if (t->kind == T_STR || t->kind == T_ARRAY)
+		return t->size;
+	return 0;
+}
+
+/* "int8[8]" or "uint8[]": the element's integer type and the count
+ * (0 when omitted). False when name is not an array type. */
+static bool array_type_name(const char *name, struct type *elem, uint32_t *count)
+{
+	const char *open = strchr(name, '[');
+	if (!open)
+		return false;
+	char base[64];
+	int size;
+	bool is_signed;
+	snprintf(base, sizeof(base), "%.*s", (int)(open - name), name);
+	if (!c_int_type(base, &size, &is_signed))
+		return false;
+	*elem = type_int(size, is_signed);
+	*count = (uint32_t)strtoul(open + 1, NULL, 10);
+	return true;
+}
+
+/* (int8[8])x: an integer, string or array seen as an array of integers
+ * of the same total size; a literal 0 (what `let $a: T;` assigns) is an
+ * array of zeros of any size. */
+static void check_array_cast(struct sema *s, struct node *n)
+{
+	struct type elem;
+	uint32_t count;
+	char b[64];
+	const struct type *src = &n->a->type;
+	uint32_t bytes = cast_bytes(s, src);
+	if (!array_type_name(n->str, &elem, &count)) {
+		error_at(s, n->loc, "cannot cast to '%s': arrays are of integer types (int8[4], uint32[2])", n->str);
+		return;
+	}
+	if (!bytes) {
+		error_at(s, n->loc, "cannot cast %s to '%s': only integers, strings and arrays can be cast to arrays",
+			 tname(src, b, sizeof(b)), n->str);
+		return;
+	}
+	if (!count && bytes % elem.size == 0)
+		count = bytes / elem.size;
+	bool zero = n->a->kind == N_INT && n->a->num == 0 && count;	/* let $a: uint8[16]; */
+	if (count * elem.size != bytes && !zero) {
+		error_at(s, n->loc, "cannot cast %s (%u bytes) to '%s' (%u bytes): the sizes must match",
+			 src->kind == T_STRUCT ? "a kernel array" : tname(src, b, sizeof(b)), bytes, n->str,
+			 count * elem.size);
+		return;
+	}
+	set_type(n, type_array(&elem, count));
+}
+
+/* A kernel array of integers used as a value (assigned, a map key,
+ * printed) is copied, as in bpftrace (@a = p->ints prints [1,2,3]): n
+ * becomes the cast (intN[count])n. Elsewhere such an array stays an
+ * address, which indexing reads through. */
+static void kernel_array_as_value(struct sema *s, struct node *n)
+{
+	struct type elem;
+	uint32_t esize;
+	char name[64];
+	struct ktypes *kt = n->type.kind == T_STRUCT ? s->prog->ktypes : NULL;
+	if (!kt || !ktypes_is_array(kt, n->type.btf_id) ||
+	    ktypes_element(kt, &n->type, &elem, &esize) || elem.kind != T_INT || !esize)
+		return;
+	struct node *inner = node_new(N_CAST, n->loc);
+	struct node tmp = *inner;
+	*inner = *n;
+	*n = tmp;
+	n->a = inner;
+	struct type arr = type_array(&elem, inner->type.size / esize);
+	n->str = xstrdup(type_name(&arr, name, sizeof(name)));
+	set_type(n, arr);
+	type_release(&elem);
+}
+
+/* (uint32)x of an array or a byte string (a char array field, pton()):
+ * the integer its bytes make; the sizes must match. */
+static void check_int_from_bytes(struct sema *s, struct node *n, int size, bool is_signed)
+{
+	char b[64];
+	const struct type *src = &n->a->type;
+	if (src->size != (uint32_t)size) {
+		error_at(s, n->loc, "cannot cast %s (%u bytes) to %s (%d bytes): the sizes must match",
+			 tname(src, b, sizeof(b)), src->size, n->str, size);
+		return;
+	}
+	set_type(n, type_int(size, is_signed));
+}
+
+/* The type a typeof() names: a type name's (an N_CAST without operand),
+ * or an expression's (checked, never run). T_NONE after an error. */
+static struct type typeof_type(struct sema *s, struct node *op)
+{
+	if (op->kind != N_CAST || op->a) {
+		check_expr(s, op);
+		return type_clone(&op->type);
+	}
+	int size;
+	bool is_signed;
+	struct type elem;
+	uint32_t count;
+	if (!op->num && c_int_type(op->str, &size, &is_signed))
+		return type_int(size, is_signed);
+	if (!op->num && !strcmp(op->str, "bool"))
+		return (struct type){ .kind = T_BOOL, .size = 1 };
+	if (!op->num && array_type_name(op->str, &elem, &count) && count)
+		return type_array(&elem, count);
+	error_at(s, op->loc, "'%s' is not a type bpfkit can use here (integers, bool, arrays of a given size)",
+		 op->str);
+	return type_none();
+}
+
+/* Turns n (an N_CAST) into its operand: a cast to the type a value
+ * already has changes nothing. */
+static void become_operand(struct node *n)
+{
+	struct node *a = n->a;
+	struct loc at = n->loc;
+	free(n->str);
+	node_free(n->c);
+	type_release(&n->type);
+	*n = *a;
+	n->loc = at;
+	free(a);
+}
+
+/* (typeof(x))y and let $y: typeof(x): a cast to x's type. A value of
+ * x's very type (or a string no longer) passes unchanged; pointers take
+ * x's pointee; arrays are cast here. Integers and bool are left to the
+ * named casts (false). */
+static bool check_typeof_cast(struct sema *s, struct node *n)
+{
+	struct type t = typeof_type(s, n->c);
+	const struct type *v = &n->a->type;
+	char name[64], b[64];
+	bool done = true;
+	bool same = type_equal(&t, v) &&
+		    (t.kind != T_INT || (t.size == v->size && t.is_signed == v->is_signed));
+	if (t.kind == T_NONE || v->kind == T_NONE)
+		;
+	else if (same)
+		become_operand(n);
+	else if (t.kind == T_STR && v->kind == T_STR && v->size <= t.size)
+		become_operand(n);	/* a shorter string fits; variables widen */
+	else if (t.kind == T_PTR && type_is_intlike(v)) {
+		set_type(n, t);
+		return true;
+	} else if (t.kind != T_INT && t.kind != T_BOOL && t.kind != T_ARRAY)
+		error_at(s, n->loc, "cannot cast %s to typeof(...), which is %s",
+			 tname(v, b, sizeof(b)), tname(&t, name, sizeof(name)));
+	else {
+		free(n->str);
+		n->str = xstrdup(t.kind == T_BOOL ? "bool" : tname(&t, name, sizeof(name)));
+		node_free(n->c);
+		n->c = NULL;
+		done = t.kind == T_ARRAY;
+		if (done)
+			check_array_cast(s, n);
+	}
+	type_release(&t);
+	return done;
+}
+
+/* The casts newer bpftrace added: typeof, to arrays, and to integers
+ * from arrays and byte strings; n->a is checked. False when n is a cast
+ * the named casts handle. */
+static bool check_newer_cast(struct sema *s, struct node *n)
+{
+	int size;
+	bool is_signed;
+	if (!strcmp(n->str, "typeof") && n->c)
+		return check_typeof_cast(s, n);
+	if (n->a->type.kind == T_NONE)
+		return !!strchr(n->str, '[');
+	if (strchr(n->str, '[')) {
+		check_array_cast(s, n);
+		return true;
+	}
+	if (n->num || !c_int_type(n->str, &size, &is_signed))
+		return false;
+	const struct type *src = &n->a->type;
+	if (src->kind != T_ARRAY && (src->kind != T_STR || n->a->kind == N_STR))
+		return false;	/* a string literal stays an error there */
+	check_int_from_bytes(s, n, size, is_signed);
+	return true;
+}
+
 static void check_expr_kind(struct sema *s, struct node *n);
 
 /* An expression, whose operands must have values: only a ternary's
@@ -2825,6 +3200,10 @@ static void check_expr_kind(struct sema *s, struct node *n)
 		check_binop(s, n);
 		break;
 	case N_UNOP:
+		if (n->op == TK_AMP) {
+			check_address_of(s, n);
+			break;
+		}
 		check_expr(s, n->a);
 		if (!type_is_intlike(&n->a->type)) {
 			char b[64];
@@ -2848,10 +3227,6 @@ static void check_expr_kind(struct sema *s, struct node *n)
 				break;
 			}
 			set_type(n, t);
-			break;
-		}
-		if (n->op == TK_AMP) {
-			error_at(s, n->loc, "'&' (address-of) is not supported");
 			break;
 		}
 		set_type(n, int64(n->op == TK_BANG ? false : n->a->type.is_signed || n->op == TK_MINUS));
@@ -2908,6 +3283,8 @@ static void check_expr_kind(struct sema *s, struct node *n)
 		int size;
 		bool is_signed;
 		check_expr(s, n->a);
+		if (check_newer_cast(s, n))
+			break;
 		if (n->num == 0 && !strcmp(n->str, "bool")) {
 			if (!type_is_intlike(&n->a->type))
 				error_at(s, n->loc, "only integers and pointers can be cast to bool");
@@ -2954,11 +3331,21 @@ static void check_expr_kind(struct sema *s, struct node *n)
 			 * 8-aligned slot. */
 			const struct type *t = &n->b->type;
 			bool own = t->kind == T_INT || t->kind == T_BOOL || t->kind == T_STR ||
-				   t->kind == T_STRUCT;
+				   t->kind == T_STRUCT || t->kind == T_ARRAY;
 			n->num = own && t->size ? t->size : type_layout_size(t);
 		}
-		else if (n->a && !n->a->num && int_type_size(n->a->str))
+		else if (n->a && n->a->c) {	/* sizeof(typeof(x)) */
+			struct type t = typeof_type(s, n->a->c);
+			n->num = t.kind == T_ARRAY || t.kind == T_INT || t.kind == T_STR ? t.size :
+				 type_layout_size(&t);
+			type_release(&t);
+		} else if (n->a && !n->a->num && int_type_size(n->a->str))
 			n->num = int_type_size(n->a->str);
+		else if (n->a && strchr(n->a->str, '[')) {	/* sizeof(uint8[4]) */
+			struct type t = typeof_type(s, n->a);
+			n->num = t.size;
+			type_release(&t);
+		}
 		else if (n->a) {
 			struct ktypes *kt = need_btf(s, n->loc, "sizeof of a kernel type");
 			int id = kt ? ktypes_find_record(kt, n->a->str) : -ENOENT;
@@ -3011,6 +3398,7 @@ static void check_map_assign(struct sema *s, struct node *n)
 	}
 	int errors = s->nerrors;
 	check_expr(s, rhs);
+	kernel_array_as_value(s, rhs);
 	if (rhs->type.kind == T_NONE) {
 		if (s->nerrors == errors && !report_if_void(s, rhs) && rhs->kind == N_MAP)
 			error_at(s, rhs->loc, "%s has no value to assign", rhs->str);
@@ -3028,6 +3416,7 @@ static void check_var_assign(struct sema *s, struct node *n)
 {
 	int errors = s->nerrors;
 	check_expr(s, n->b);
+	kernel_array_as_value(s, n->b);
 	if (n->b->type.kind == T_NONE) {
 		if (s->nerrors == errors)
 			report_if_void(s, n->b);

@@ -24,6 +24,21 @@ struct type type_none(void)
 	return t;
 }
 
+struct type type_array(const struct type *elem, uint32_t n)
+{
+	struct type t = { .kind = T_ARRAY, .size = elem->size * n, .nelems = n };
+	t.elems = calloc(1, sizeof(*t.elems));
+	if (!t.elems)
+		abort();
+	*t.elems = type_int((int)elem->size, elem->is_signed);
+	return t;
+}
+
+bool type_in_memory(const struct type *t)
+{
+	return t->kind == T_STR || t->kind == T_TUPLE || t->kind == T_ARRAY;
+}
+
 bool type_is_agg(const struct type *t)
 {
 	return t->kind >= T_COUNT;
@@ -65,6 +80,8 @@ bool type_equal(const struct type *a, const struct type *b)
 		return a->stack_mode == b->stack_mode && a->stack_depth == b->stack_depth;
 	if (a->kind == T_STR || a->kind == T_BUF)
 		return a->size == b->size;
+	if (a->kind == T_ARRAY)
+		return a->nelems == b->nelems && type_equal(a->elems, b->elems);
 	return true;
 }
 
@@ -75,6 +92,7 @@ uint32_t type_layout_size(const struct type *t)
 		return 0;
 	case T_STR:
 	case T_RECORD:
+	case T_ARRAY:
 		return round8(t->size);
 	case T_BUF:
 		return 8 + round8(t->size);
@@ -122,6 +140,7 @@ const char *type_name(const struct type *t, char *buf, size_t len)
 		[T_TIMESTAMP] = "timestamp", [T_STRUCT] = "struct",
 		[T_USERNAME] = "username", [T_RECORD] = "record", [T_MACADDR] = "macaddr",
 		[T_ERRNO] = "strerror", [T_SYSCALL] = "syscall_name", [T_SIGNAL] = "signal_name", [T_CGROUP_PATH] = "cgroup_path",
+		[T_ARRAY] = "array",
 		[T_COUNT] = "count", [T_SUM] = "sum",
 		[T_MIN] = "min", [T_MAX] = "max", [T_AVG] = "avg",
 		[T_STATS] = "stats", [T_HIST] = "hist", [T_LHIST] = "lhist",
@@ -134,6 +153,11 @@ const char *type_name(const struct type *t, char *buf, size_t len)
 	case T_STR:
 		snprintf(buf, len, "string[%u]", t->size);
 		break;
+	case T_ARRAY: {
+		char elem[32];
+		snprintf(buf, len, "%s[%u]", type_name(t->elems, elem, sizeof(elem)), t->nelems);
+		break;
+	}
 	case T_TUPLE: {
 		size_t n = (size_t)snprintf(buf, len, "(");
 		for (uint32_t i = 0; i < t->nelems && n < len; i++) {

@@ -34,6 +34,8 @@ enum type_kind {
 	T_SYSCALL,	/* syscall_name(): a syscall number printed as its name */
 	T_SIGNAL,	/* signal_name(): a signal number printed as its name */
 	T_CGROUP_PATH,	/* cgroup_path(): u64 filter format id, then the cgroup id */
+	T_ARRAY,	/* nelems integers of type elems[0], size bytes in all,
+			 * packed as in C (array casts, (int8[8])x) */
 	T_STRUCT,	/* a kernel struct/union (btf_id) by its address: only
 			 * for member access, never stored */
 	/* aggregation values: only as the value type of a map */
@@ -52,8 +54,8 @@ struct type {
 	enum type_kind kind;
 	uint32_t size;		/* bytes in the canonical layout (see above) */
 	bool is_signed;		/* T_INT, T_SUM, T_MIN, T_MAX, T_AVG, T_STATS */
-	uint32_t nelems;	/* T_TUPLE */
-	struct type *elems;	/* T_TUPLE elements, T_PTR pointee */
+	uint32_t nelems;	/* T_TUPLE, T_ARRAY */
+	struct type *elems;	/* T_TUPLE elements, T_PTR pointee, T_ARRAY element */
 	char **names;		/* T_TUPLE of a record (a=1, b="x"): the name
 				 * of each element; NULL for a plain tuple */
 	int64_t lhist_min, lhist_max, lhist_step;	/* T_LHIST */
@@ -78,6 +80,10 @@ struct agg_avg { uint64_t count; int64_t total; };	/* also T_STATS */
 struct type type_int(int size, bool is_signed);
 struct type type_str(int size);
 struct type type_none(void);
+/* An array of n integers of elem's width and signedness. */
+struct type type_array(const struct type *elem, uint32_t n);
+/* Values kept in memory, not in a register: strings, tuples, arrays. */
+bool type_in_memory(const struct type *t);
 bool type_is_agg(const struct type *t);
 /* An aggregation whose map keys end with a bucket or interval slot (u64):
  * hist, lhist, tseries. */
@@ -88,7 +94,8 @@ bool type_equal(const struct type *a, const struct type *b);
 uint32_t type_layout_size(const struct type *t);
 /* Offset of tuple element i in the canonical layout. */
 uint32_t type_tuple_offset(const struct type *t, uint32_t i);
-/* A readable name such as "int64", "string[64]", "(int64,string[16])". */
+/* A readable name such as "int64", "string[64]", "(int64,string[16])",
+ * "uint8[4]". */
 const char *type_name(const struct type *t, char *buf, size_t len);
 /* A record's element named `name`, or -1 (also for plain tuples). */
 int type_field_index(const struct type *t, const char *name);
