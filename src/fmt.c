@@ -273,13 +273,60 @@ static void enum_write(FILE *f, const struct type *t, uint64_t v, const struct t
 	fprintf(f, t->is_signed ? "%lld" : "%llu", (long long)v);
 }
 
-/* Writes one recognised conversion with its argument. */
+/* %s of a string: its bytes up to the first NUL, with the directive's
+ * width and precision (cfmt ends in "s") when it has any. */
+static void str_render(FILE *m, const char *cfmt, size_t nopts, const struct type *arg,
+		       const char *p)
+{
+	size_t n = strnlen(p, arg->size);
+	if (nopts == 0) {
+		fwrite(p, 1, n, m);
+		return;
+	}
+	char small[256], *text = n < sizeof(small) ? small : malloc(n + 1);
+	if (!text)
+		return;
+	memcpy(text, p, n);
+	text[n] = '\0';
+	fprintf(m, cfmt, text);
+	if (text != small)
+		free(text);
+}
+
+/* %s of any other value, or %g of GFP flags: the value's text, then the
+ * directive's width (tail is where the conversion goes in cfmt). */
+static void text_render(FILE *m, char *cfmt, char *tail, const struct fmt_spec *sp,
+			const struct text_opts *o, const struct type *arg, const void *data)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *tm = open_memstream(&text, &len);
+	if (tm) {
+		if (sp->conv[0] == 's' && arg->enum_id) {
+			enum_write(tm, arg, type_layout_size(arg) >= 8 ? read_u64(data) : 0, o);
+		} else if (sp->conv[0] == 's') {
+			value_write_text(tm, arg, data, o);
+		} else {	/* the width applies to the text, a precision not */
+			gfp_write(tm, type_layout_size(arg) >= 8 ? read_u64(data) : 0, o->gfp);
+			char *dot = memchr(cfmt, '.', (size_t)(tail - cfmt));
+			if (dot)
+				tail = dot;
+		}
+		fclose(tm);
+		strcpy(tail, "s");
+		fprintf(m, cfmt, text);
+	}
+	free(text);
+}
+
+/* Writes one recognised conversion with its argument. Runs for every
+ * printf argument of every event, so the common cases allocate nothing. */
 static void conv_render(FILE *m, const char *fmt, const struct fmt_spec *sp,
 			const struct text_opts *o,
 			const struct type *arg, const void *data)
 {
 	size_t nopts = sp->opts_end - sp->start - 1;
-	char *cfmt = malloc(nopts + 8);
+	char small[64], *cfmt = nopts + 8 <= sizeof(small) ? small : malloc(nopts + 8);
 	char conv = sp->conv[0];
 
 	if (!cfmt)
@@ -296,26 +343,11 @@ static void conv_render(FILE *m, const char *fmt, const struct fmt_spec *sp,
 				  sp->conv[1] == 'h' ? BUF_HEX_SPACED : BUF_ESCAPED);
 		else	/* glibc has no %r and echoes it */
 			fwrite(fmt + sp->start, 1, sp->end - sp->start, m);
+	} else if (conv == 's' && arg->kind == T_STR && !arg->enum_id) {
+		strcpy(tail, "s");
+		str_render(m, cfmt, nopts, arg, data);
 	} else if (conv == 's' || conv == 'g') {
-		char *text = NULL;
-		size_t len = 0;
-		FILE *tm = open_memstream(&text, &len);
-		if (tm) {
-			if (conv == 's' && arg->enum_id) {
-				enum_write(tm, arg, type_layout_size(arg) >= 8 ? read_u64(data) : 0, o);
-			} else if (conv == 's') {
-				value_write_text(tm, arg, data, o);
-			} else {	/* the width applies to the text, a precision not */
-				gfp_write(tm, type_layout_size(arg) >= 8 ? read_u64(data) : 0, o->gfp);
-				char *dot = memchr(cfmt, '.', (size_t)(tail - cfmt));
-				if (dot)
-					tail = dot;
-			}
-			fclose(tm);
-			strcpy(tail, "s");
-			fprintf(m, cfmt, text);
-		}
-		free(text);
+		text_render(m, cfmt, tail, sp, o, arg, data);
 	} else {
 		uint64_t v = type_layout_size(arg) >= 8 ? read_u64(data) : 0;
 		if (conv == 'p') {
@@ -329,25 +361,23 @@ static void conv_render(FILE *m, const char *fmt, const struct fmt_spec *sp,
 			fprintf(m, cfmt, int_for_conv(sp, v));
 		}
 	}
-	free(cfmt);
+	if (cfmt != small)
+		free(cfmt);
 }
 
-/* One piece: fmt[from..sp->end) with the argument of sp. bpftrace formats
- * it into a C string, so the piece ends at the first NUL (e.g. %c of 0). */
-static void segment_write(FILE *f, const char *fmt, size_t from,
-			  const struct text_opts *o,
-			  const struct fmt_spec *sp, const struct type *arg,
-			  const void *data)
+/* The text of fmt[from..sp->end) with the argument of sp. */
+static void segment_render(FILE *m, const char *fmt, size_t from,
+			   const struct text_opts *o,
+			   const struct fmt_spec *sp, const struct type *arg,
+			   const void *data)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-
-	if (!m)
-		return;
 	for (size_t i = from; i < sp->end;) {
 		if (fmt[i] != '%') {
-			fputc(fmt[i++], m);
+			size_t n = strcspn(fmt + i, "%");
+			if (n > sp->end - i)
+				n = sp->end - i;
+			fwrite(fmt + i, 1, n, m);
+			i += n;
 		} else if (i == sp->start) {
 			conv_render(m, fmt, sp, o, arg, data);
 			i = sp->end;
@@ -355,6 +385,33 @@ static void segment_write(FILE *f, const char *fmt, size_t from,
 			i = glibc_directive(m, fmt, i, sp->end);
 		}
 	}
+}
+
+/* Whether a conversion's text may hold a NUL byte: %c of 0, and %s of
+ * values other than strings (buffers). Strings stop at their NUL. */
+static bool may_write_nul(const struct fmt_spec *sp, const struct type *arg)
+{
+	return sp->conv[0] == 'c' || (sp->conv[0] == 's' && arg->kind != T_STR);
+}
+
+/* One piece: fmt[from..sp->end) with the argument of sp. bpftrace formats
+ * it into a C string, so the piece ends at the first NUL (e.g. %c of 0):
+ * a piece that may hold one is made in memory first. */
+static void segment_write(FILE *f, const char *fmt, size_t from,
+			  const struct text_opts *o,
+			  const struct fmt_spec *sp, const struct type *arg,
+			  const void *data)
+{
+	if (!may_write_nul(sp, arg)) {
+		segment_render(f, fmt, from, o, sp, arg, data);
+		return;
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	if (!m)
+		return;
+	segment_render(m, fmt, from, o, sp, arg, data);
 	fclose(m);
 	fwrite(buf, 1, strnlen(buf, len), f);
 	free(buf);
