@@ -7,6 +7,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <pwd.h>
 #include <string.h>
@@ -1529,4 +1530,28 @@ void output_lost(struct output *out, uint64_t nlost)
 			(unsigned long long)nlost);
 	else
 		fprintf(out->f, "Lost %llu events\n", (unsigned long long)nlost);
+}
+
+bool output_is_json(const struct output *out)
+{
+	return is_json(out);
+}
+
+void output_test_result_json(struct output *out, const char *name, uint64_t ns, bool passed,
+			     const char *text)
+{
+	fputs("{\"type\": \"test_result\", \"data\": {", out->f);
+	json_write_string(out->f, name, strlen(name));
+	fprintf(out->f, ": {\"duration\": %" PRIu64 ", \"passed\": %s, \"output\": ", ns,
+		passed ? "true" : "false");
+	json_write_string(out->f, text, strlen(text));
+	fputs("}}}\n", out->f);
+}
+
+void output_bench_result_json(struct output *out, const char *name, uint64_t avg_ns,
+			      uint64_t iters)
+{
+	fputs("{\"type\": \"benchmark_result\", \"data\": {", out->f);
+	json_write_string(out->f, name, strlen(name));
+	fprintf(out->f, ": {\"average\": %" PRIu64 ", \"iters\": %" PRIu64 "}}}\n", avg_ns, iters);
 }

@@ -59,6 +59,13 @@ void output_print_value(struct output *out, const struct type *t,
 void output_time(struct output *out, const char *fmt);
 /* Text that is output as it is (cat, system). */
 void output_raw(struct output *out, const char *text, size_t len);
+/* --test and --bench results in JSON, one record a line, as bpftrace
+ * writes them: {"type": "test_result", "data": {NAME: {...}}}. */
+bool output_is_json(const struct output *out);
+void output_test_result_json(struct output *out, const char *name, uint64_t ns, bool passed,
+			     const char *text);
+void output_bench_result_json(struct output *out, const char *name, uint64_t avg_ns,
+			      uint64_t iters);
 /* print() of a kernel struct: data holds its bytes, desc its members
  * (see ktypes_describe). Prints "{ .a = 1, .b = { .c = x } }". */
 void output_print_record(struct output *out, const char *desc, const void *data);

@@ -498,9 +498,13 @@ static int run_tests(struct run *r, const struct codegen_result *code, struct ri
 		passed[i] = run_one_test(r, rb, r->ld->prog_fds[tests[i].prog], captured, &ns);
 		all &= passed[i];
 		fclose(captured);
-		testreport_result(rep, color, names, n, i, passed, ns, text);
+		if (output_is_json(r->out))
+			output_test_result_json(r->out, names[i], ns, passed[i], text ? text : "");
+		else
+			testreport_result(rep, color, names, n, i, passed, ns, text);
 		fclose(rep);
-		output_raw(r->out, report, rlen);
+		if (rlen)
+			output_raw(r->out, report, rlen);
 		output_flush(r->out);
 		free(text);
 		free(report);
@@ -529,7 +533,7 @@ static int prog_run_stats(int prog_fd, uint64_t *run_ns, uint64_t *runs)
  * kernel's run-time statistics measure it (BPF_PROG_TEST_RUN of a raw
  * tracepoint program cannot repeat a run and time it). Its events are
  * drained and dropped. */
-static int bench_one(struct ring_buffer *rb, int prog_fd, uint64_t *avg)
+static int bench_one(struct ring_buffer *rb, int prog_fd, uint64_t *avg, uint64_t *iters)
 {
 	uint64_t ns0, runs0, ns1, runs1, start = now_ns();
 	int err = run_program(prog_fd, NULL);	/* warm up */
@@ -544,6 +548,7 @@ static int bench_one(struct ring_buffer *rb, int prog_fd, uint64_t *avg)
 		err = prog_run_stats(prog_fd, &ns1, &runs1);
 	if (!err)
 		*avg = runs1 > runs0 ? (ns1 - ns0) / (runs1 - runs0) : 0;
+	*iters = runs1 - runs0;
 	return err;
 }
 
@@ -556,6 +561,7 @@ static int run_benches(struct run *r, const struct codegen_result *code, struct 
 	struct named_prog *benches = probes_of(code, RUN_BENCH, &n);
 	const char **names = calloc((size_t)n + 1, sizeof(*names));
 	uint64_t *ns = calloc((size_t)n + 1, sizeof(*ns));
+	uint64_t *iters = calloc((size_t)n + 1, sizeof(*iters));
 	FILE *null = fopen("/dev/null", "w");
 	struct output *drop = null ? output_new(null, OUT_TEXT, r->ncpus) : NULL;
 	int stats_fd = bpf_enable_stats(BPF_STATS_RUN_TIME);
@@ -569,14 +575,16 @@ static int run_benches(struct run *r, const struct codegen_result *code, struct 
 	r->diag_to = null;
 	for (int i = 0; i < n && !err; i++) {
 		names[i] = benches[i].name;
-		err = bench_one(rb, r->ld->prog_fds[benches[i].prog], &ns[i]);
+		err = bench_one(rb, r->ld->prog_fds[benches[i].prog], &ns[i], &iters[i]);
 		if (err)
 			diag_error(diag, (struct loc){ 0 }, "cannot run bench:%s: %s", names[i],
 				   strerror(-err));
 	}
 	r->out = saved;
 	r->diag_to = stderr;
-	if (!err) {
+	for (int i = 0; i < n && !err && output_is_json(r->out); i++)
+		output_bench_result_json(r->out, names[i], ns[i], iters[i]);
+	if (!err && !output_is_json(r->out)) {
 		char *table = NULL;
 		size_t len = 0;
 		FILE *m = open_memstream(&table, &len);
@@ -595,6 +603,7 @@ static int run_benches(struct run *r, const struct codegen_result *code, struct 
 	free(benches);
 	free(names);
 	free(ns);
+	free(iters);
 	return err ? 1 : 0;
 }
 
