@@ -1,6 +1,6 @@
 # bpfkit — `make` builds build/bpfkit; `make test` runs the whole suite.
 CC      ?= gcc
-PKGS    := libbpf libelf zlib
+PKGS    := libbpf libdw libelf zlib
 # OPTFLAGS is what a build variant changes (the sanitizer build sets it,
 # with the debug information the shipped binary leaves out);
 # CFLAGS from the environment is added last.

@@ -37,26 +37,44 @@ void ktypes_free(struct ktypes *kt)
 	free(kt);
 }
 
+/* Types bpfkit adds go to a split BTF on the kernel's, made on first need. */
+static int make_split(struct ktypes *kt)
+{
+	if (kt->kernel)
+		return 0;
+	struct btf *split = btf__new_empty_split(kt->btf);
+	if (!split)
+		return -errno;
+	kt->kernel = kt->btf;
+	kt->btf = split;
+	return 0;
+}
+
 int ktypes_add_definitions(struct ktypes *kt, const char *text, char *msg, size_t len,
 			   int *offset)
 {
-	if (!kt->kernel) {
-		struct btf *split = btf__new_empty_split(kt->btf);
-		if (!split) {
-			snprintf(msg, len, "cannot extend the kernel's BTF: %s", strerror(errno));
-			*offset = 0;
-			return -EINVAL;
-		}
-		kt->kernel = kt->btf;
-		kt->btf = split;
+	int err = make_split(kt);
+	if (err) {
+		snprintf(msg, len, "cannot extend the kernel's BTF: %s", strerror(-err));
+		*offset = 0;
+		return -EINVAL;
 	}
-	struct cdefs_error err = { .offset = 0 };
-	if (cdefs_add(kt->btf, text, &err)) {
-		snprintf(msg, len, "%s", err.msg);
-		*offset = err.offset;
+	struct cdefs_error cerr = { .offset = 0 };
+	if (cdefs_add(kt->btf, text, &cerr)) {
+		snprintf(msg, len, "%s", cerr.msg);
+		*offset = cerr.offset;
 		return -EINVAL;
 	}
 	return 0;
+}
+
+int64_t ktypes_import(struct ktypes *kt, const struct btf *types)
+{
+	int err = make_split(kt);
+	if (err)
+		return err;
+	int first = btf__add_btf(kt->btf, types);
+	return first < 0 ? first : first - 1;
 }
 
 /* Skips typedefs and qualifiers. */

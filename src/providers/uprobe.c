@@ -7,6 +7,7 @@
 #include <fnmatch.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,8 @@
 #include <asm/ptrace.h>
 #include <linux/perf_event.h>
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include "debuginfo.h"
 #include "elfsym.h"
 #include "provider.h"
 #include "providers/uprobe.h"
@@ -406,10 +409,95 @@ static int expand_uretprobe_pid(const char *spec, int pid, struct probe_list *ou
 	return expand_any(&provider_uretprobe, spec, pid, out, e);
 }
 
+/* Why a parameter bpfkit cannot read is not in args, in words. */
+static char *unreadable_reason(const struct debuginfo_param *dp, const char *func)
+{
+	char why[512];
+	const char *regs_only = "bpfkit reads args from the argument registers only";
+	switch (dp->place) {
+	case PARAM_SSE:
+		snprintf(why, sizeof(why), "argument '%s' of %s is a floating-point value (%s), passed in an SSE register, which uprobe programs cannot read",
+			 dp->name, func, dp->ctype);
+		break;
+	case PARAM_STACK:
+		snprintf(why, sizeof(why), "argument '%s' of %s is passed on the stack (after the sixth register); %s; use sarg0..N",
+			 dp->name, func, regs_only);
+		break;
+	case PARAM_MEMORY:
+		snprintf(why, sizeof(why), "argument '%s' of %s (%s) does not fit in a register; %s",
+			 dp->name, func, dp->ctype, regs_only);
+		break;
+	default:
+		snprintf(why, sizeof(why), "argument '%s' of %s follows a struct or union passed by value, whose registers bpfkit does not work out; %s",
+			 dp->name, func, regs_only);
+		break;
+	}
+	char *s = strdup(why);
+	if (!s)
+		abort();
+	return s;
+}
+
+static void add_param_field(struct probe *p, const struct debuginfo_param *dp)
+{
+	static const char *const argregs[] = { "rdi", "rsi", "rdx", "rcx", "r8", "r9" };
+	if (!*dp->name)
+		return;
+	struct ctx_field *f = probe_add_field(p, dp->name, dp->ctype, F_INT);
+	if (dp->place != PARAM_REG) {
+		f->unreadable = unreadable_reason(dp, p->func);
+		return;
+	}
+	int bytes;
+	f->offset = (uint32_t)pt_regs_offset(argregs[dp->reg], &bytes);
+	f->size = dp->size == 1 || dp->size == 2 || dp->size == 4 ? dp->size : 8;
+	f->is_signed = dp->is_signed;
+	f->user_ptr = dp->is_pointer;
+	f->btf_type_id = dp->btf_id;
+}
+
+__attribute__((format(printf, 2, 3)))
+static void set_no_args(struct probe *p, const char *fmt, ...)
+{
+	char why[PATH_MAX + 256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	p->no_args = strdup(why);
+	if (!p->no_args)
+		abort();
+}
+
+/* args.NAME from the binary's DWARF, as bpftrace: the parameters' names
+ * and types, read from the registers the calling convention puts them
+ * in. Without DWARF args has no names, and p->no_args says why. */
+static void add_dwarf_args(struct probe *p)
+{
+	struct debuginfo *di = debuginfo_open(p->target);
+	if (!di) {
+		set_no_args(p, "%s has no DWARF debug information, which args needs; use arg0..argN",
+			    p->target);
+		return;
+	}
+	p->btf = btf__new_empty();
+	if (!p->btf)
+		abort();
+	struct debuginfo_param *params;
+	int n = debuginfo_params(di, p->func, p->btf, &params);
+	if (n < 0)
+		set_no_args(p, "the DWARF of %s does not describe %s; use arg0..argN", p->target, p->func);
+	for (int i = 0; i < n; i++)
+		add_param_field(p, &params[i]);
+	debuginfo_params_free(params, n);
+	debuginfo_close(di);
+}
+
 static int describe_uprobe(struct probe *p, struct errbuf *e)
 {
 	(void)e;
 	uprobe_add_reg_args(p, false);
+	add_dwarf_args(p);
 	return 0;
 }
 
@@ -417,6 +505,8 @@ static int describe_uretprobe(struct probe *p, struct errbuf *e)
 {
 	(void)e;
 	uprobe_add_reg_args(p, true);
+	/* bpftrace gives args at function entry only. */
+	set_no_args(p, "args is not available in uretprobe probes (the arguments are gone at return); use retval, or save them in a uprobe");
 	return 0;
 }
 
@@ -436,7 +526,19 @@ struct list_ctx {
 	const char *type, *shown;
 	FILE *out;
 	const char *last;
+	struct debuginfo *di;	/* -lv: the binary's DWARF, or NULL */
 };
+
+/* -lv: a function's parameters, one a line, as bpftrace lists them. */
+static void list_params(struct debuginfo *di, const char *func, FILE *out)
+{
+	struct debuginfo_param *params;
+	int n = debuginfo_params(di, func, NULL, &params);
+	for (int i = 0; i < n; i++)
+		if (*params[i].name)
+			fprintf(out, "    %s %s\n", params[i].ctype, params[i].name);
+	debuginfo_params_free(params, n);
+}
 
 static int list_match(const struct elfsym_sym *sym, const char *demangled, void *arg)
 {
@@ -446,12 +548,14 @@ static int list_match(const struct elfsym_sym *sym, const char *demangled, void 
 		return 0;
 	lc->last = sym->name;
 	fprintf(lc->out, "%s:%s:%s\n", lc->type, lc->shown, sym->name);
+	if (lc->di)
+		list_params(lc->di, sym->name, lc->out);
 	return 0;
 }
 
 /* -l 'uprobe:BINARY[:GLOB]': the binary's functions. Without a binary
  * there is nothing to list (bpftrace does the same). */
-static int list_any(const struct provider *pv, const char *glob, FILE *out)
+static int list_any(const struct provider *pv, const char *glob, bool verbose, FILE *out)
 {
 	if (!glob)
 		return 0;
@@ -472,22 +576,23 @@ static int list_any(const struct provider *pv, const char *glob, FILE *out)
 		fprintf(stderr, "bpfkit: %s\n", e.msg);
 		return -ENOENT;
 	}
-	struct list_ctx lc = { pv->name, shown, out, NULL };
+	/* bpftrace lists the arguments of uprobes only: a uretprobe has none. */
+	bool with_args = verbose && pv == &provider_uprobe;
+	struct list_ctx lc = { pv->name, shown, out, NULL, with_args ? debuginfo_open(host) : NULL };
 	elfsym_foreach(es, colon && colon[1] ? colon + 1 : "*", ELFSYM_FUNC, list_match, &lc);
+	debuginfo_close(lc.di);
 	elfsym_free(es);
 	return 0;
 }
 
 static int list_uprobe(const char *glob, bool verbose, FILE *out)
 {
-	(void)verbose;
-	return list_any(&provider_uprobe, glob, out);
+	return list_any(&provider_uprobe, glob, verbose, out);
 }
 
 static int list_uretprobe(const char *glob, bool verbose, FILE *out)
 {
-	(void)verbose;
-	return list_any(&provider_uretprobe, glob, out);
+	return list_any(&provider_uretprobe, glob, verbose, out);
 }
 
 const struct provider provider_uprobe = {
