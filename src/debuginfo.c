@@ -394,6 +394,37 @@ static uint32_t to_btf(struct conv *c, Dwarf_Die *type)
 
 /* ---- parameters ---- */
 
+/* Whether a record holds only integers and pointers, however nested. */
+static bool all_integers(Dwarf_Die *rec)
+{
+	Dwarf_Die m, t;
+	if (dwarf_child(rec, &m) != 0)
+		return true;
+	do {
+		if (dwarf_tag(&m) != DW_TAG_member || dwarf_hasattr(&m, DW_AT_external))
+			continue;
+		if (!type_of(&m, &t) || dwarf_peel_type(&t, &t) != 0)
+			return false;
+		while (dwarf_tag(&t) == DW_TAG_array_type)
+			if (!type_of(&t, &t) || dwarf_peel_type(&t, &t) != 0)
+				return false;
+		Dwarf_Attribute a;
+		Dwarf_Word enc = 0;
+		switch (dwarf_tag(&t)) {
+		case DW_TAG_structure_type: case DW_TAG_class_type: case DW_TAG_union_type:
+			if (!all_integers(&t))
+				return false;
+			break;
+		case DW_TAG_base_type:
+			dwarf_formudata(dwarf_attr(&t, DW_AT_encoding, &a), &enc);
+			if (enc == DW_ATE_float)
+				return false;
+			break;
+		}
+	} while (dwarf_siblingof(&m, &m) == 0);
+	return true;
+}
+
 /* Where the System V ABI puts a parameter of this type, and how many of
  * the six integer registers it takes (*gp). */
 static enum param_place classify(Dwarf_Die *type, struct debuginfo_param *p, int *gp)
@@ -426,10 +457,16 @@ static enum param_place classify(Dwarf_Die *type, struct debuginfo_param *p, int
 		*gp = size <= 8 ? 1 : 2;	/* __int128 takes two */
 		return size <= 8 ? PARAM_REG : PARAM_MEMORY;
 	default:
-		/* Records up to 16 bytes are split over integer and SSE
-		 * registers by their members' classes: bpfkit does not
-		 * work that out, so what follows is unknown too. */
-		*gp = size <= 16 ? -1 : 0;
+		/* A record of up to 16 bytes of integers takes one or two
+		 * integer registers; with floats in it its eightbytes may
+		 * go to SSE registers, which bpfkit does not work out, so
+		 * what follows is unknown. Bigger ones are in memory. */
+		if (size > 16)
+			*gp = 0;
+		else if (all_integers(&t))
+			*gp = size <= 8 ? 1 : 2;
+		else
+			*gp = -1;
 		return PARAM_MEMORY;
 	}
 }
@@ -453,13 +490,14 @@ static void describe_param(Dwarf_Die *die, struct conv *c, struct debuginfo_para
 	enum param_place place = typed ? classify(&type, p, &gp) : PARAM_UNKNOWN;
 	if (*next_reg < 0) {
 		p->place = PARAM_UNKNOWN;
-	} else if (place == PARAM_REG && *next_reg + gp > 6) {
-		p->place = PARAM_STACK;
-		*next_reg = 6;
+	} else if (gp > 0 && *next_reg + gp > 6) {
+		/* Too few registers left: all of it goes on the stack. */
+		p->place = place == PARAM_REG ? PARAM_STACK : place;
+		*next_reg = place == PARAM_REG ? 6 : *next_reg;
 	} else {
 		p->place = place;
 		p->reg = *next_reg;
-		*next_reg = gp < 0 ? -1 : *next_reg + gp > 6 ? *next_reg : *next_reg + gp;
+		*next_reg = gp < 0 ? -1 : *next_reg + gp;
 	}
 	if (c->btf && typed)
 		p->btf_id = to_btf(c, &type);

@@ -22,8 +22,7 @@ enum param_place {
 	PARAM_REG,		/* reg: an integer, enum, bool or pointer */
 	PARAM_SSE,		/* a float in an SSE register */
 	PARAM_STACK,		/* on the stack (past the sixth register) */
-	PARAM_MEMORY,		/* a struct, union or wide value passed in
-				 * memory or split over registers */
+	PARAM_MEMORY,		/* a struct, union or wide value, by value */
 	PARAM_UNKNOWN,		/* after a parameter whose registers bpfkit
 				 * does not work out */
 };

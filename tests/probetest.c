@@ -14,8 +14,9 @@
  *                           probetest_add(7, 8) once
  *   probetest dwarf N       for i = 1..N: dwarftest_ints(-i, 60000 + i,
  *                           -1000 * i, 5000000000 * i, "name<i>",
- *                           point {i, -2i, "p<i>", next}) and the
- *                           functions whose args bpfkit cannot read
+ *                           point {i, -2i, "p<i>", next}),
+ *                           dwarftest_flags(BLUE or GREEN, i odd, -5 * i)
+ *                           and a function whose args bpfkit cannot read
  *                           (names without the probetest_ prefix so
  *                           that probetest_* globs stay as they were)
  *
@@ -100,12 +101,22 @@ __attribute__((noipa)) long dwarftest_ints(signed char c, unsigned short us, int
 	return c + us + i + (long)ul + (long)strlen(name) + pt->x;
 }
 
-/* A float (an SSE register), a struct by value, an int after it, and a
- * seventh integer argument (on the stack): args that bpfkit refuses. */
-__attribute__((noipa)) long dwarftest_unreadable(double d, struct dwarftest_pair pair, int after,
-						 long a4, long a5, long a6, long a7)
+enum dwarftest_color { DWARFTEST_RED, DWARFTEST_GREEN, DWARFTEST_BLUE };
+
+/* Only integers: print(args) shows no addresses. */
+__attribute__((noipa)) int dwarftest_flags(enum dwarftest_color color, _Bool on, short s)
 {
-	return (long)d + pair.a + after + a4 + a5 + a6 + a7;
+	return (int)color + on + s;
+}
+
+/* A float (in an SSE register), a struct by value (in a register of its
+ * own), and an eighth argument that is the seventh integer one (on the
+ * stack): args that bpfkit refuses; the ones between are read. */
+__attribute__((noipa)) long dwarftest_unreadable(double d, struct dwarftest_pair pair, int after,
+						 long a4, long a5, long a6, long a7,
+						 long a8)
+{
+	return (long)d + pair.a + after + a4 + a5 + a6 + a7 + a8;
 }
 
 /* Tells a uprobe whether the semaphore was set (printing it would race
@@ -184,7 +195,8 @@ static void do_dwarf(long n)
 		struct dwarftest_point pt = { (int)i, -2 * i, label, &last };
 		sink += dwarftest_ints((signed char)-i, (unsigned short)(60000 + i), (int)(-1000 * i),
 				       5000000000UL * (unsigned long)i, name, &pt);
-		sink += dwarftest_unreadable(1.5, (struct dwarftest_pair){ 1, 2 }, 3, 4, 5, 6, 7);
+		sink += dwarftest_flags(i % 2 ? DWARFTEST_BLUE : DWARFTEST_GREEN, i % 2, (short)(-5 * i));
+		sink += dwarftest_unreadable(1.5, (struct dwarftest_pair){ 1, 2 }, 3, 4, 5, 6, 7, 8);
 	}
 	(void)sink;
 }

@@ -424,8 +424,8 @@ static char *unreadable_reason(const struct debuginfo_param *dp, const char *fun
 			 dp->name, func, regs_only);
 		break;
 	case PARAM_MEMORY:
-		snprintf(why, sizeof(why), "argument '%s' of %s (%s) does not fit in a register; %s",
-			 dp->name, func, dp->ctype, regs_only);
+		snprintf(why, sizeof(why), "argument '%s' of %s (%s) is passed by value; bpfkit reads integer and pointer args only",
+			 dp->name, func, dp->ctype);
 		break;
 	default:
 		snprintf(why, sizeof(why), "argument '%s' of %s follows a struct or union passed by value, whose registers bpfkit does not work out; %s",
