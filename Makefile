@@ -7,7 +7,10 @@ PKGS    := libbpf libdw libelf zlib
 OPTFLAGS ?= -O2
 ALL_CFLAGS = $(OPTFLAGS) -std=gnu11 -Wall -Wextra -Werror -Isrc \
 	$(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
-LDLIBS  += $(shell pkg-config --libs $(PKGS))
+# A static link (LDFLAGS=-static, as tests/qemu/run.sh builds) needs the
+# libraries the others use too (libdw's bzip2 and lzma, ...).
+PKG_STATIC = $(if $(filter -static,$(LDFLAGS)),--static)
+LDLIBS  += $(shell pkg-config $(PKG_STATIC) --libs $(PKGS))
 
 BUILD   ?= build
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c src/providers/*.c))
@@ -76,6 +79,7 @@ $(BUILD)/cpptarget: tests/cpptarget.cpp
 
 $(BUILD)/unit/test_syms: $(BUILD)/symtest
 $(BUILD)/unit/test_providers: $(BUILD)/probetest
+$(BUILD)/unit/test_debuginfo: $(BUILD)/probetest
 
 unit: $(UNITBIN)
 

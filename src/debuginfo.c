@@ -536,3 +536,72 @@ void debuginfo_params_free(struct debuginfo_param *params, int n)
 	}
 	free(params);
 }
+
+/* ---- source lines ---- */
+
+/* name is file, or ends with "/" + file. */
+static bool path_matches(const char *name, const char *file)
+{
+	size_t n = strlen(name), f = strlen(file);
+	return n >= f && !strcmp(name + n - f, file) && (n == f || name[n - f - 1] == '/');
+}
+
+struct line_search {
+	const char *file;
+	int line, col;
+	const char *path, *other;	/* the files that matched */
+	bool found;
+	uint64_t addr;
+};
+
+static void search_lines(Dwarf_Lines *lines, size_t n, struct line_search *ls)
+{
+	for (size_t i = 0; i < n; i++) {
+		Dwarf_Line *l = dwarf_onesrcline(lines, i);
+		const char *name = l ? dwarf_linesrc(l, NULL, NULL) : NULL;
+		if (!name || !path_matches(name, ls->file))
+			continue;
+		if (!ls->path)
+			ls->path = name;
+		else if (strcmp(ls->path, name) && !ls->other)
+			ls->other = name;
+		int lineno = 0, col = 0;
+		bool stmt = false, end = false;
+		Dwarf_Addr addr;
+		dwarf_lineno(l, &lineno);
+		dwarf_linecol(l, &col);
+		dwarf_linebeginstatement(l, &stmt);
+		dwarf_lineendsequence(l, &end);
+		if (lineno != ls->line || (ls->col && col != ls->col) || !stmt || end ||
+		    dwarf_lineaddr(l, &addr) != 0)
+			continue;
+		if (!ls->found || addr < ls->addr)
+			ls->addr = addr;
+		ls->found = true;
+	}
+}
+
+int debuginfo_line_address(struct debuginfo *di, const char *file, int line, int col,
+			   uint64_t *addr, const char **path, const char **other)
+{
+	struct line_search ls = { .file = file, .line = line, .col = col };
+	Dwarf_Off off = 0, next;
+	size_t header;
+	while (dwarf_nextcu(di->dw, off, &next, &header, NULL, NULL, NULL) == 0) {
+		Dwarf_Die cu;
+		Dwarf_Lines *lines;
+		size_t n;
+		if (dwarf_offdie(di->dw, off + header, &cu) &&
+		    dwarf_getsrclines(&cu, &lines, &n) == 0)
+			search_lines(lines, n, &ls);
+		off = next;
+	}
+	*path = ls.path;
+	*other = ls.other;
+	*addr = ls.addr;
+	if (!ls.path)
+		return -ENOENT;
+	if (ls.other)
+		return -EEXIST;
+	return ls.found ? 0 : -ENODATA;
+}

@@ -46,4 +46,12 @@ int debuginfo_params(struct debuginfo *di, const char *func, struct btf *btf,
 		     struct debuginfo_param **out);
 void debuginfo_params_free(struct debuginfo_param *params, int n);
 
+/* The address where the code of source line `line` (at column col; 0:
+ * any) of `file` begins: the lowest statement address of that line. file
+ * is a path or its end ("foo.c", "src/foo.c"); *path gets the file's
+ * full name. 0, -ENOENT (no such file), -ENODATA (no code on that line),
+ * or -EEXIST (file matches two files: *path and *other get them). */
+int debuginfo_line_address(struct debuginfo *di, const char *file, int line, int col,
+			   uint64_t *addr, const char **path, const char **other);
+
 #endif

@@ -219,6 +219,9 @@ int uprobe_pmu_attach(struct probe *p, int prog_fd, bool retprobe, struct errbuf
 
 /* ---- expansion ---- */
 
+__attribute__((format(printf, 2, 3)))
+static void set_no_args(struct probe *p, const char *fmt, ...);
+
 struct expand_ctx {
 	const struct provider *pv;
 	struct probe_list *out;
@@ -228,22 +231,31 @@ struct expand_ctx {
 	struct errbuf *e;
 };
 
-static int add_probe(struct expand_ctx *x, const char *label, const char *func,
-		     uint64_t vaddr)
+/* A probe named pv:shown + sep + label at vaddr of function func. */
+static struct probe *add_probe_at(struct expand_ctx *x, char sep, const char *label,
+				  const char *func, uint64_t vaddr)
 {
 	uint64_t off;
-	if (elfsym_vaddr_to_offset(x->es, vaddr, &off))
-		return err_set(x->e, "%s:%s: address 0x%" PRIx64 " is not in the file",
-			       x->shown, label, vaddr);
+	if (elfsym_vaddr_to_offset(x->es, vaddr, &off)) {
+		err_set(x->e, "%s%c%s: address 0x%" PRIx64 " is not in the file",
+			x->shown, sep, label, vaddr);
+		return NULL;
+	}
 	char name[PATH_MAX + 512];
-	snprintf(name, sizeof(name), "%s:%s:%s", x->pv->name, x->shown, label);
+	snprintf(name, sizeof(name), "%s:%s%c%s", x->pv->name, x->shown, sep, label);
 	struct probe *p = probe_list_add(x->out, x->pv, name);
 	p->target = strdup(x->host);
 	p->func = strdup(func);
 	if (!p->target || !p->func)
 		abort();
 	p->offset = off;
-	return 0;
+	return p;
+}
+
+static int add_probe(struct expand_ctx *x, const char *label, const char *func,
+		     uint64_t vaddr)
+{
+	return add_probe_at(x, ':', label, func, vaddr) ? 0 : -EINVAL;
 }
 
 static int add_match(const struct elfsym_sym *sym, const char *demangled, void *arg)
@@ -354,16 +366,86 @@ static int expand_func(struct expand_ctx *x, const char *func)
 	return add_probe(x, func, s.name, s.addr);
 }
 
+/* FILE:LINE[:COL] of a source line probe; false if it is not that. */
+static bool parse_source_line(const char *text, char *file, size_t len, int *line, int *col)
+{
+	const char *last = strrchr(text, ':');
+	if (!last || !last[1] || strspn(last + 1, "0123456789") != strlen(last + 1))
+		return false;
+	const char *prev = last;
+	while (prev > text && prev[-1] != ':')
+		prev--;
+	bool has_col = prev > text + 1 && prev < last &&
+		       strspn(prev, "0123456789") == (size_t)(last - prev);
+	const char *end = has_col ? prev - 1 : last;
+	*line = atoi(has_col ? prev : last + 1);
+	*col = has_col ? atoi(last + 1) : 0;
+	snprintf(file, len, "%.*s", (int)(end - text), text);
+	return *file && *line > 0;
+}
+
+static int line_address(struct expand_ctx *x, struct debuginfo *di, const char *file,
+			int line, int col, uint64_t *addr)
+{
+	const char *path, *other;
+	int err = debuginfo_line_address(di, file, line, col, addr, &path, &other);
+	if (err == -ENOENT)
+		return err_set(x->e, "%s: no source file '%s' in its DWARF", x->shown, file);
+	if (err == -EEXIST)
+		return err_set(x->e, "%s: '%s' matches two source files, %s and %s; give more of the path",
+			       x->shown, file, path, other);
+	if (err == -ENODATA && col)
+		return err_set(x->e, "%s: no statement begins at %s:%d:%d", x->shown, file, line, col);
+	if (err == -ENODATA)
+		return err_set(x->e, "%s: no code at %s:%d (a blank line, a comment, a declaration, or code the compiler removed)",
+			       x->shown, file, line);
+	return 0;
+}
+
+/* uprobe:BINARY@FILE:LINE[:COL] (newer bpftrace): the first instruction
+ * of a source line, from the DWARF line table. */
+static int expand_source_line(struct expand_ctx *x, const char *where)
+{
+	char file[PATH_MAX];
+	int line, col;
+	if (x->pv != &provider_uprobe)
+		return err_set(x->e, "%s probes attach to functions, not source lines; use uprobe:BINARY@%s",
+			       x->pv->name, where);
+	if (!parse_source_line(where, file, sizeof(file), &line, &col))
+		return err_set(x->e, "%s: a source line probe is BINARY@FILE:LINE or BINARY@FILE:LINE:COLUMN",
+			       where);
+	struct debuginfo *di = debuginfo_open(x->host);
+	if (!di)
+		return err_set(x->e, "%s has no DWARF debug information, which source line probes need",
+			       x->shown);
+	uint64_t addr;
+	int err = line_address(x, di, file, line, col, &addr);
+	debuginfo_close(di);
+	if (err)
+		return err;
+	uint64_t within;
+	const char *func = elfsym_name(x->es, addr, &within);
+	struct probe *p = add_probe_at(x, '@', where, func ? func : where, addr);
+	if (!p)
+		return -EINVAL;
+	/* The argument registers hold the arguments only at entry. */
+	set_no_args(p, "args is not available in source line probes (the arguments are named at function entry only); use arg0..argN");
+	return 0;
+}
+
 static int expand_any(const struct provider *pv, const char *spec, int pid,
 		      struct probe_list *out, struct errbuf *e)
 {
-	/* The binary ends at the first ':' (C++ names may contain more). */
+	/* The binary ends at the first ':' (C++ names may contain more), or
+	 * at an '@' before it (BINARY@FILE:LINE). */
 	const char *colon = strchr(spec, ':');
 	if (!colon || colon == spec || !colon[1])
 		return err_set(e, "%s needs BINARY:FUNCTION, e.g. %s:/bin/bash:readline",
 			       pv->name, pv->name);
+	const char *at = memchr(spec, '@', (size_t)(colon - spec));
+	const char *end = at ? at : colon;
 	char binary[PATH_MAX], host[PATH_MAX], shown[PATH_MAX];
-	snprintf(binary, sizeof(binary), "%.*s", (int)(colon - spec), spec);
+	snprintf(binary, sizeof(binary), "%.*s", (int)(end - spec), spec);
 	int err = uprobe_find_binary(binary, pid, host, sizeof(host), shown, sizeof(shown), e);
 	if (err)
 		return err;
@@ -373,14 +455,13 @@ static int expand_any(const struct provider *pv, const char *spec, int pid,
 	struct expand_ctx x = { pv, out, es, host, shown, NULL, e };
 	size_t flen = strlen(colon + 1);
 	char unquoted[1024];
-	if (flen > 2 && colon[1] == '"' && colon[flen] == '"') {	/* "fn(char const*)" */
+	if (at) {
+		err = expand_source_line(&x, at + 1);
+	} else if (flen > 2 && colon[1] == '"' && colon[flen] == '"') {	/* "fn(char const*)" */
 		snprintf(unquoted, sizeof(unquoted), "%.*s", (int)flen - 2, colon + 2);
 		err = expand_func(&x, unquoted);
 	} else if (!strncmp(colon + 1, "cpp:", 4))
 		err = expand_cpp(&x, colon + 5);
-	else if (strchr(colon + 1, '@') && !strchr(colon + 1, '*'))
-		err = err_set(e, "%s: source line probes (FUNCTION@FILE:LINE) need DWARF line tables, which bpfkit does not read; probe the function or an address instead",
-			      colon + 1);
 	else
 		err = expand_func(&x, colon + 1);
 	elfsym_free(es);
@@ -456,7 +537,6 @@ static void add_param_field(struct probe *p, const struct debuginfo_param *dp)
 	f->btf_type_id = dp->btf_id;
 }
 
-__attribute__((format(printf, 2, 3)))
 static void set_no_args(struct probe *p, const char *fmt, ...)
 {
 	char why[PATH_MAX + 256];
@@ -497,7 +577,8 @@ static int describe_uprobe(struct probe *p, struct errbuf *e)
 {
 	(void)e;
 	uprobe_add_reg_args(p, false);
-	add_dwarf_args(p);
+	if (!p->no_args)	/* a source line probe says why it has none */
+		add_dwarf_args(p);
 	return 0;
 }
 
