@@ -221,6 +221,8 @@ int uprobe_pmu_attach(struct probe *p, int prog_fd, bool retprobe, struct errbuf
 
 __attribute__((format(printf, 2, 3)))
 static void set_no_args(struct probe *p, const char *fmt, ...);
+/* The argument registers hold the arguments only at a function's entry. */
+#define NOT_AT_ENTRY "args is available only at a function's entry (where the registers hold the arguments); use arg0..argN"
 
 struct expand_ctx {
 	const struct provider *pv;
@@ -340,7 +342,10 @@ static int expand_func(struct expand_ctx *x, const char *func)
 		snprintf(label, sizeof(label), "%" PRIu64, v);
 		uint64_t within;
 		const char *sym = elfsym_name(x->es, v, &within);
-		return add_probe(x, label, sym ? sym : label, v);
+		struct probe *p = add_probe_at(x, ':', label, sym ? sym : label, v);
+		if (p && (!sym || within))
+			set_no_args(p, NOT_AT_ENTRY);
+		return p ? 0 : -EINVAL;
 	}
 	const char *plus = strchr(func, '+');
 	if (plus) {
@@ -354,7 +359,10 @@ static int expand_func(struct expand_ctx *x, const char *func)
 		if (s.size && v >= s.size)
 			return err_set(x->e, "%s: offset %" PRIu64 " is past the end of %s (%" PRIu64 " bytes)",
 				       x->shown, v, sym, s.size);
-		return add_probe(x, func, sym, s.addr + v);
+		struct probe *p = add_probe_at(x, ':', func, sym, s.addr + v);
+		if (p && v)
+			set_no_args(p, NOT_AT_ENTRY);
+		return p ? 0 : -EINVAL;
 	}
 	if (strpbrk(func, "*?[")) {
 		int err = elfsym_foreach(x->es, func, ELFSYM_FUNC, add_match, x);
@@ -428,8 +436,7 @@ static int expand_source_line(struct expand_ctx *x, const char *where)
 	struct probe *p = add_probe_at(x, '@', where, func ? func : where, addr);
 	if (!p)
 		return -EINVAL;
-	/* The argument registers hold the arguments only at entry. */
-	set_no_args(p, "args is not available in source line probes (the arguments are named at function entry only); use arg0..argN");
+	set_no_args(p, NOT_AT_ENTRY);
 	return 0;
 }
 
