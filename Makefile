@@ -18,7 +18,8 @@ OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 UNIT    := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/unit/%)
 
-all: $(BUILD)/bpfkit $(BUILD)/workload $(BUILD)/symtest $(BUILD)/probetest $(BUILD)/cpptarget
+all: $(BUILD)/bpfkit $(BUILD)/workload $(BUILD)/symtest $(BUILD)/probetest $(BUILD)/probetest-stripped \
+	$(BUILD)/cpptarget
 
 $(BUILD)/bpfkit: $(BUILD)/obj/main.o $(BUILD)/libbpfkit.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -71,6 +72,12 @@ $(BUILD)/probetest: tests/probetest.c $(BUILD)/libprobetest.so
 	@mkdir -p $(@D)
 	$(CC) -O1 -g -fno-omit-frame-pointer -Wall -Wextra -Werror -o $@ $< \
 		-L$(BUILD) -lprobetest -Wl,-rpath,'$$ORIGIN'
+
+# probetest stripped of its symbols and DWARF, which a separate debug file
+# beside it (named by .gnu_debuglink) keeps: the uprobe DWARF tests.
+$(BUILD)/probetest-stripped: $(BUILD)/probetest
+	objcopy --only-keep-debug $< $(BUILD)/probetest.debug
+	cd $(BUILD) && objcopy --strip-all --add-gnu-debuglink=probetest.debug probetest probetest-stripped
 
 # Target of the uprobe :cpp: tests (g++: scripts/install-deps.sh --test).
 $(BUILD)/cpptarget: tests/cpptarget.cpp

@@ -61,6 +61,15 @@ static struct elfsym *open_binary(const char *host, struct errbuf *e)
 	return es;
 }
 
+/* The binary's DWARF, or its separate debug file's (found by build-id or
+ * .gnu_debuglink when the binary is stripped); NULL when neither has it. */
+static struct debuginfo *open_debuginfo(const char *host, const struct elfsym *es)
+{
+	struct debuginfo *di = debuginfo_open(host);
+	const char *debug = es ? elfsym_debug_path(es) : NULL;
+	return di || !debug ? di : debuginfo_open(debug);
+}
+
 /* ---- pt_regs ---- */
 
 struct reg_name {
@@ -422,7 +431,7 @@ static int expand_source_line(struct expand_ctx *x, const char *where)
 	if (!parse_source_line(where, file, sizeof(file), &line, &col))
 		return err_set(x->e, "%s: a source line probe is BINARY@FILE:LINE or BINARY@FILE:LINE:COLUMN",
 			       where);
-	struct debuginfo *di = debuginfo_open(x->host);
+	struct debuginfo *di = open_debuginfo(x->host, x->es);
 	if (!di)
 		return err_set(x->e, "%s has no DWARF debug information, which source line probes need",
 			       x->shown);
@@ -561,7 +570,9 @@ static void set_no_args(struct probe *p, const char *fmt, ...)
  * in. Without DWARF args has no names, and p->no_args says why. */
 static void add_dwarf_args(struct probe *p)
 {
-	struct debuginfo *di = debuginfo_open(p->target);
+	struct elfsym *es = elfsym_open(p->target, NULL);
+	struct debuginfo *di = open_debuginfo(p->target, es);
+	elfsym_free(es);
 	if (!di) {
 		set_no_args(p, "%s has no DWARF debug information, which args needs; use arg0..argN",
 			    p->target);
@@ -666,7 +677,7 @@ static int list_any(const struct provider *pv, const char *glob, bool verbose, F
 	}
 	/* bpftrace lists the arguments of uprobes only: a uretprobe has none. */
 	bool with_args = verbose && pv == &provider_uprobe;
-	struct list_ctx lc = { pv->name, shown, out, NULL, with_args ? debuginfo_open(host) : NULL };
+	struct list_ctx lc = { pv->name, shown, out, NULL, with_args ? open_debuginfo(host, es) : NULL };
 	elfsym_foreach(es, colon && colon[1] ? colon + 1 : "*", ELFSYM_FUNC, list_match, &lc);
 	debuginfo_close(lc.di);
 	elfsym_free(es);
