@@ -14,7 +14,8 @@
  *                           probetest_add(7, 8) once
  *   probetest dwarf N       for i = 1..N: dwarftest_ints(-i, 60000 + i,
  *                           -1000 * i, 5000000000 * i, "name<i>",
- *                           point {i, -2i, "p<i>", next}),
+ *                           point {i, -2i, "p<i>", next, {i, 2i, 3i},
+ *                           "tag"}),
  *                           dwarftest_flags(BLUE or GREEN, i odd, -5 * i)
  *                           and a function whose args bpfkit cannot read
  *                           (names without the probetest_ prefix so
@@ -88,6 +89,8 @@ struct dwarftest_point {
 	long y;
 	const char *label;
 	struct dwarftest_point *next;
+	int vals[3];
+	char tag[8];
 };
 
 struct dwarftest_pair {
@@ -187,12 +190,13 @@ static void do_usdt(long n)
 static void do_dwarf(long n)
 {
 	volatile long sink = 0;
-	struct dwarftest_point last = { 100, 200, "last", NULL };
+	struct dwarftest_point last = { 100, 200, "last", NULL, { 7, 8, 9 }, "end" };
 	for (long i = 1; i <= n; i++) {
 		char name[32], label[32];
 		snprintf(name, sizeof(name), "name%ld", i);
 		snprintf(label, sizeof(label), "p%ld", i);
-		struct dwarftest_point pt = { (int)i, -2 * i, label, &last };
+		struct dwarftest_point pt = { (int)i, -2 * i, label, &last,
+					      { (int)i, 2 * (int)i, 3 * (int)i }, "tag" };
 		sink += dwarftest_ints((signed char)-i, (unsigned short)(60000 + i), (int)(-1000 * i),
 				       5000000000UL * (unsigned long)i, name, &pt);
 		sink += dwarftest_flags(i % 2 ? DWARFTEST_BLUE : DWARFTEST_GREEN, i % 2, (short)(-5 * i));

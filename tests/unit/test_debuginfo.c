@@ -34,8 +34,8 @@ static void test_ints(struct debuginfo *di)
 	const struct btf_type *ptr = btf__type_by_id(btf, p[5].btf_id);
 	CHECK(ptr && btf_is_ptr(ptr));
 	const struct btf_type *rec = ptr ? btf__type_by_id(btf, ptr->type) : NULL;
-	CHECK(rec && btf_is_struct(rec) && btf_vlen(rec) == 4 && rec->size == 32);
-	if (rec && btf_is_struct(rec) && btf_vlen(rec) == 4) {
+	CHECK(rec && btf_is_struct(rec) && btf_vlen(rec) == 6 && rec->size == 56);
+	if (rec && btf_is_struct(rec) && btf_vlen(rec) == 6) {
 		const struct btf_member *m = btf_members(rec);
 		CHECK_STR(btf__name_by_offset(btf, m[3].name_off), "next");
 		CHECK(btf_member_bit_offset(rec, 3) == 24 * 8);
