@@ -560,6 +560,7 @@ static void set_no_args(struct probe *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
+	free(p->no_args);
 	p->no_args = strdup(why);
 	if (!p->no_args)
 		abort();
