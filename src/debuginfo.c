@@ -55,10 +55,21 @@ static bool type_of(Dwarf_Die *die, Dwarf_Die *out)
 	return dwarf_attr_integrate(die, DW_AT_type, &a) && dwarf_formref_die(&a, out);
 }
 
-static bool is_function_named(Dwarf_Die *die, const char *func)
+/* A function is what its symbol's name, or its address (an alias such as
+ * glibc's malloc for __libc_malloc), finds. */
+struct func_key {
+	const char *name;
+	uint64_t addr;		/* 0: by name only */
+};
+
+static bool is_function(Dwarf_Die *die, const struct func_key *key)
 {
 	if (dwarf_tag(die) != DW_TAG_subprogram || dwarf_hasattr(die, DW_AT_declaration))
 		return false;
+	Dwarf_Addr low;
+	if (key->addr)
+		return dwarf_lowpc(die, &low) == 0 && low == key->addr;
+	const char *func = key->name;
 	Dwarf_Attribute a;
 	const char *name = dwarf_diename(die);
 	const char *linkage = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_linkage_name, &a));
@@ -67,29 +78,34 @@ static bool is_function_named(Dwarf_Die *die, const char *func)
 
 /* Looks for func among the children of parent, and inside namespaces
  * (C++ functions are nested in them). */
-static bool find_in(Dwarf_Die *parent, const char *func, Dwarf_Die *out)
+static bool find_in(Dwarf_Die *parent, const struct func_key *key, Dwarf_Die *out)
 {
 	Dwarf_Die die;
 	if (dwarf_child(parent, &die) != 0)
 		return false;
 	do {
-		if (is_function_named(&die, func)) {
+		if (is_function(&die, key)) {
 			*out = die;
 			return true;
 		}
-		if (dwarf_tag(&die) == DW_TAG_namespace && find_in(&die, func, out))
+		if (dwarf_tag(&die) == DW_TAG_namespace && find_in(&die, key, out))
 			return true;
 	} while (dwarf_siblingof(&die, &die) == 0);
 	return false;
 }
 
-static bool find_function(Dwarf *dw, const char *func, Dwarf_Die *out)
+/* By address first: in the unit whose ranges hold it (two static
+ * functions may share a name); then by name in every unit. */
+static bool find_function(Dwarf *dw, const char *func, uint64_t addr, Dwarf_Die *out)
 {
+	Dwarf_Die cu;
+	struct func_key by_addr = { func, addr }, by_name = { func, 0 };
+	if (addr && dwarf_addrdie(dw, addr, &cu) && find_in(&cu, &by_addr, out))
+		return true;
 	Dwarf_Off off = 0, next;
 	size_t header;
 	while (dwarf_nextcu(dw, off, &next, &header, NULL, NULL, NULL) == 0) {
-		Dwarf_Die cu;
-		if (dwarf_offdie(dw, off + header, &cu) && find_in(&cu, func, out))
+		if (dwarf_offdie(dw, off + header, &cu) && find_in(&cu, &by_name, out))
 			return true;
 		off = next;
 	}
@@ -503,12 +519,12 @@ static void describe_param(Dwarf_Die *die, struct conv *c, struct debuginfo_para
 		p->btf_id = to_btf(c, &type);
 }
 
-int debuginfo_params(struct debuginfo *di, const char *func, struct btf *btf,
+int debuginfo_params(struct debuginfo *di, const char *func, uint64_t addr, struct btf *btf,
 		     struct debuginfo_param **out)
 {
 	Dwarf_Die fn, die;
 	*out = NULL;
-	if (!find_function(di->dw, func, &fn))
+	if (!find_function(di->dw, func, addr, &fn))
 		return -ENOENT;
 	struct conv c = { .btf = btf };
 	int n = 0, next_reg = 0;

@@ -38,12 +38,13 @@ struct debuginfo_param {
 	uint32_t btf_id;	/* its type in the BTF given, or 0 */
 };
 
-/* The parameters of the function whose symbol is func, in order; with btf
+/* The parameters of the function whose symbol is func at address addr
+ * (0: unknown; the function is then found by name), in order; with btf
  * not NULL their types are added to it. Returns how many (*out malloc'ed,
  * free with debuginfo_params_free), -ENOENT when the DWARF does not
  * describe func. */
-int debuginfo_params(struct debuginfo *di, const char *func, struct btf *btf,
-		     struct debuginfo_param **out);
+int debuginfo_params(struct debuginfo *di, const char *func, uint64_t addr,
+		     struct btf *btf, struct debuginfo_param **out);
 void debuginfo_params_free(struct debuginfo_param *params, int n);
 
 /* The address where the code of source line `line` (at column col; 0:

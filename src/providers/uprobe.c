@@ -573,6 +573,8 @@ static void add_dwarf_args(struct probe *p)
 {
 	struct elfsym *es = elfsym_open(p->target, NULL);
 	struct debuginfo *di = open_debuginfo(p->target, es);
+	struct elfsym_sym sym;
+	uint64_t addr = es && !elfsym_lookup(es, p->func, &sym) ? sym.addr : 0;
 	elfsym_free(es);
 	if (!di) {
 		set_no_args(p, "%s has no DWARF debug information, which args needs; use arg0..argN",
@@ -583,7 +585,7 @@ static void add_dwarf_args(struct probe *p)
 	if (!p->btf)
 		abort();
 	struct debuginfo_param *params;
-	int n = debuginfo_params(di, p->func, p->btf, &params);
+	int n = debuginfo_params(di, p->func, addr, p->btf, &params);
 	if (n < 0)
 		set_no_args(p, "the DWARF of %s does not describe %s; use arg0..argN", p->target, p->func);
 	for (int i = 0; i < n; i++)
@@ -630,10 +632,10 @@ struct list_ctx {
 };
 
 /* -lv: a function's parameters, one a line, as bpftrace lists them. */
-static void list_params(struct debuginfo *di, const char *func, FILE *out)
+static void list_params(struct debuginfo *di, const struct elfsym_sym *sym, FILE *out)
 {
 	struct debuginfo_param *params;
-	int n = debuginfo_params(di, func, NULL, &params);
+	int n = debuginfo_params(di, sym->name, sym->addr, NULL, &params);
 	for (int i = 0; i < n; i++)
 		if (*params[i].name)
 			fprintf(out, "    %s %s\n", params[i].ctype, params[i].name);
@@ -649,7 +651,7 @@ static int list_match(const struct elfsym_sym *sym, const char *demangled, void 
 	lc->last = sym->name;
 	fprintf(lc->out, "%s:%s:%s\n", lc->type, lc->shown, sym->name);
 	if (lc->di)
-		list_params(lc->di, sym->name, lc->out);
+		list_params(lc->di, sym, lc->out);
 	return 0;
 }
 

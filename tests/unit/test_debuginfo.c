@@ -6,6 +6,7 @@
 #include <bpf/btf.h>
 #include "check.h"
 #include "debuginfo.h"
+#include "elfsym.h"
 
 #define PROBETEST "build/probetest"
 
@@ -13,7 +14,7 @@ static void test_ints(struct debuginfo *di)
 {
 	struct btf *btf = btf__new_empty();
 	struct debuginfo_param *p;
-	int n = debuginfo_params(di, "dwarftest_ints", btf, &p);
+	int n = debuginfo_params(di, "dwarftest_ints", 0, btf, &p);
 	CHECK(n == 6);
 	if (n != 6)
 		return;
@@ -49,7 +50,7 @@ static void test_ints(struct debuginfo *di)
 static void test_places(struct debuginfo *di)
 {
 	struct debuginfo_param *p;
-	int n = debuginfo_params(di, "dwarftest_unreadable", NULL, &p);
+	int n = debuginfo_params(di, "dwarftest_unreadable", 0, NULL, &p);
 	CHECK(n == 8);
 	if (n != 8)
 		return;
@@ -62,6 +63,23 @@ static void test_places(struct debuginfo *di)
 	debuginfo_params_free(p, n);
 }
 
+/* An alias (a symbol of another name at the function's address) finds
+ * the function by address. */
+static void test_by_address(struct debuginfo *di)
+{
+	struct elfsym *es = elfsym_open(PROBETEST, NULL);
+	struct elfsym_sym sym;
+	CHECK(es && elfsym_lookup(es, "dwarftest_flags", &sym) == 0);
+	if (es) {
+		struct debuginfo_param *p;
+		int n = debuginfo_params(di, "an_alias", sym.addr, NULL, &p);
+		CHECK(n == 3 && !strcmp(p[0].name, "color"));
+		debuginfo_params_free(p, n);
+		CHECK(debuginfo_params(di, "an_alias", 0, NULL, &p) == -ENOENT);
+	}
+	elfsym_free(es);
+}
+
 int main(void)
 {
 	struct debuginfo *di = debuginfo_open(PROBETEST);
@@ -69,8 +87,9 @@ int main(void)
 	if (di) {
 		test_ints(di);
 		test_places(di);
+		test_by_address(di);
 		struct debuginfo_param *p;
-		CHECK(debuginfo_params(di, "_start", NULL, &p) == -ENOENT);
+		CHECK(debuginfo_params(di, "_start", 0, NULL, &p) == -ENOENT);
 		debuginfo_close(di);
 	}
 	errno = 0;
