@@ -408,6 +408,57 @@ static uint32_t to_btf(struct conv *c, Dwarf_Die *type)
 	return id;
 }
 
+/* ---- types by name ---- */
+
+static bool is_record_named(Dwarf_Die *die, int tag, const char *name)
+{
+	int t = dwarf_tag(die);
+	const char *n = dwarf_diename(die);
+	bool tag_ok = t == tag || (tag == DW_TAG_structure_type && t == DW_TAG_class_type);
+	return tag_ok && n && !strcmp(n, name) && !dwarf_hasattr(die, DW_AT_declaration);
+}
+
+static bool find_record_in(Dwarf_Die *parent, int tag, const char *name, Dwarf_Die *out)
+{
+	Dwarf_Die die;
+	if (dwarf_child(parent, &die) != 0)
+		return false;
+	do {
+		if (is_record_named(&die, tag, name)) {
+			*out = die;
+			return true;
+		}
+		if (dwarf_tag(&die) == DW_TAG_namespace && find_record_in(&die, tag, name, out))
+			return true;
+	} while (dwarf_siblingof(&die, &die) == 0);
+	return false;
+}
+
+int debuginfo_record(struct debuginfo *di, const char *name, struct btf *btf)
+{
+	int tag = DW_TAG_structure_type;
+	if (!strncmp(name, "struct ", 7)) {
+		name += 7;
+	} else if (!strncmp(name, "union ", 6)) {
+		name += 6;
+		tag = DW_TAG_union_type;
+	}
+	Dwarf_Off off = 0, next;
+	size_t header;
+	Dwarf_Die cu, rec;
+	while (dwarf_nextcu(di->dw, off, &next, &header, NULL, NULL, NULL) == 0) {
+		if (dwarf_offdie(di->dw, off + header, &cu) && find_record_in(&cu, tag, name, &rec)) {
+			struct conv c = { .btf = btf };
+			uint32_t id = to_btf(&c, &rec);
+			free(c.done);
+			free(c.back);
+			return id ? (int)id : -EINVAL;
+		}
+		off = next;
+	}
+	return -ENOENT;
+}
+
 /* ---- parameters ---- */
 
 /* Whether a record holds only integers and pointers, however nested. */

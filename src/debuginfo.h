@@ -47,6 +47,11 @@ int debuginfo_params(struct debuginfo *di, const char *func, uint64_t addr,
 		     struct btf *btf, struct debuginfo_param **out);
 void debuginfo_params_free(struct debuginfo_param *params, int n);
 
+/* Adds the struct or union `name` ("struct foo", "union u" or "foo") and
+ * the types it refers to to btf: its id there, -ENOENT when the DWARF has
+ * no such definition. */
+int debuginfo_record(struct debuginfo *di, const char *name, struct btf *btf);
+
 /* The address where the code of source line `line` (at column col; 0:
  * any) of `file` begins: the lowest statement address of that line. file
  * is a path or its end ("foo.c", "src/foo.c"); *path gets the file's

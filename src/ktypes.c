@@ -110,6 +110,23 @@ int ktypes_find_record(struct ktypes *kt, const char *name)
 	return id < 0 ? -ENOENT : id;
 }
 
+int ktypes_find_added_record(struct ktypes *kt, const char *name)
+{
+	bool is_union = !strncmp(name, "union ", 6);
+	name += !strncmp(name, "struct ", 7) ? 7 : is_union ? 6 : 0;
+	if (!kt->kernel)
+		return -ENOENT;
+	uint32_t n = btf__type_cnt(kt->btf);
+	for (uint32_t id = btf__type_cnt(kt->kernel); id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(kt->btf, id);
+		const char *tname = btf__name_by_offset(kt->btf, t->name_off);
+		if ((btf_is_struct(t) || (is_union && btf_is_union(t))) && tname &&
+		    !strcmp(tname, name))
+			return (int)id;
+	}
+	return -ENOENT;
+}
+
 int64_t ktypes_size(struct ktypes *kt, uint32_t id)
 {
 	return btf__resolve_size(kt->btf, id);

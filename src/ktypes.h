@@ -26,6 +26,9 @@ int64_t ktypes_import(struct ktypes *kt, const struct btf *types);
 /* "task_struct", "struct task_struct" or "union X": the type id, or a
  * negative errno. */
 int ktypes_find_record(struct ktypes *kt, const char *name);
+/* The same among the types added to the kernel's only (the script's
+ * definitions, a binary's types): the id, or -ENOENT. */
+int ktypes_find_added_record(struct ktypes *kt, const char *name);
 /* Bytes of a type, or a negative errno. */
 int64_t ktypes_size(struct ktypes *kt, uint32_t id);
 

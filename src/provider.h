@@ -92,6 +92,10 @@ struct provider {
 	 * named arg0..argN, retval (and sarg0..N) are what the builtins of
 	 * those names read; the others are `args->NAME`. */
 	int (*describe)(struct probe *p, struct errbuf *e);
+	/* Optional: adds the probe's own definition of the struct or union
+	 * `name` (a uprobe's binary's, from DWARF) to btf, a standalone BTF.
+	 * Its id there, or a negative errno (-ENOENT: none). */
+	int (*find_record)(struct probe *p, const char *name, struct btf *btf);
 	/* Optional: sets load options the kernel needs for this probe's
 	 * program (expected_attach_type, attach_btf_id, ...). */
 	int (*prepare_load)(struct probe *p, struct bpf_prog_load_opts *opts,

@@ -129,6 +129,24 @@ static struct ktypes *need_btf(struct sema *s, struct loc at, const char *what)
 	return prog->ktypes;
 }
 
+/* A struct or union named in a cast. In a uprobe the script's own
+ * definitions come first, then the binary's (from DWARF, taken once),
+ * then the kernel's; elsewhere the kernel's and the script's. */
+static int find_cast_record(struct sema *s, struct ktypes *kt, const char *name)
+{
+	struct probe *p = s->pi && s->pi->probes.n ? s->pi->probes.v[0] : NULL;
+	if (!p || !p->prov->find_record)
+		return ktypes_find_record(kt, name);
+	int id = ktypes_find_added_record(kt, name);
+	if (id > 0)
+		return id;
+	struct btf *btf = btf__new_empty();
+	int local = btf ? p->prov->find_record(p, name, btf) : -ENOMEM;
+	int64_t shift = local > 0 ? ktypes_import(kt, btf) : -ENOENT;
+	btf__free(btf);
+	return shift >= 0 ? (int)(local + shift) : ktypes_find_record(kt, name);
+}
+
 /* The form a value takes as a map key, map value or tuple element: every
  * integer widens to 64 bits. */
 static struct type stored_type(const struct type *t)
@@ -3321,9 +3339,11 @@ static void check_expr_kind(struct sema *s, struct node *n)
 			struct ktypes *kt = need_btf(s, n->loc, "a cast to a struct");
 			if (!kt)
 				break;
-			int id = ktypes_find_record(kt, n->str);
+			int id = find_cast_record(s, kt, n->str);
 			if (id < 0) {
-				error_at(s, n->loc, "the kernel has no type '%s'", n->str);
+				bool dwarf = s->pi && s->pi->probes.n && s->pi->probes.v[0]->prov->find_record;
+				error_at(s, n->loc, dwarf ? "no type '%s' in the script, the binary's DWARF or the kernel" :
+					 "the kernel has no type '%s'", n->str);
 				break;
 			}
 			if (!type_is_intlike(&n->a->type)) {

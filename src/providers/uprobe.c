@@ -594,6 +594,17 @@ static void add_dwarf_args(struct probe *p)
 	debuginfo_close(di);
 }
 
+/* Casts such as (struct foo *)arg0 find the binary's struct foo. */
+static int find_record(struct probe *p, const char *name, struct btf *btf)
+{
+	struct elfsym *es = elfsym_open(p->target, NULL);
+	struct debuginfo *di = open_debuginfo(p->target, es);
+	elfsym_free(es);
+	int id = di ? debuginfo_record(di, name, btf) : -ENOENT;
+	debuginfo_close(di);
+	return id;
+}
+
 static int describe_uprobe(struct probe *p, struct errbuf *e)
 {
 	(void)e;
@@ -700,13 +711,13 @@ static int list_uretprobe(const char *glob, bool verbose, FILE *out)
 const struct provider provider_uprobe = {
 	.name = "uprobe", .alias = "u", .prog_type = BPF_PROG_TYPE_KPROBE,
 	.run = RUN_ON_EVENT, .expand = expand_uprobe, .expand_pid = expand_uprobe_pid,
-	.describe = describe_uprobe, .attach = attach_uprobe,
+	.describe = describe_uprobe, .find_record = find_record, .attach = attach_uprobe,
 	.detach = probe_close_fds, .list = list_uprobe,
 };
 
 const struct provider provider_uretprobe = {
 	.name = "uretprobe", .alias = "ur", .prog_type = BPF_PROG_TYPE_KPROBE,
 	.run = RUN_ON_EVENT, .expand = expand_uretprobe, .expand_pid = expand_uretprobe_pid,
-	.describe = describe_uretprobe, .attach = attach_uretprobe,
+	.describe = describe_uretprobe, .find_record = find_record, .attach = attach_uretprobe,
 	.detach = probe_close_fds, .list = list_uretprobe,
 };
