@@ -1,13 +1,16 @@
 # bpfkit — `make` builds build/bpfkit; `make test` runs the whole suite.
 CC      ?= gcc
-PKGS    := libbpf libelf zlib
+PKGS    := libbpf libdw libelf zlib
 # OPTFLAGS is what a build variant changes (the sanitizer build sets it,
 # with the debug information the shipped binary leaves out);
 # CFLAGS from the environment is added last.
 OPTFLAGS ?= -O2
 ALL_CFLAGS = $(OPTFLAGS) -std=gnu11 -Wall -Wextra -Werror -Isrc \
 	$(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
-LDLIBS  += $(shell pkg-config --libs $(PKGS))
+# A static link (LDFLAGS=-static, as tests/qemu/run.sh builds) needs the
+# libraries the others use too (libdw's bzip2 and lzma, ...).
+PKG_STATIC = $(if $(filter -static,$(LDFLAGS)),--static)
+LDLIBS  += $(shell pkg-config $(PKG_STATIC) --libs $(PKGS))
 
 BUILD   ?= build
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c src/providers/*.c))
@@ -15,7 +18,8 @@ OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 UNIT    := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/unit/%)
 
-all: $(BUILD)/bpfkit $(BUILD)/workload $(BUILD)/symtest $(BUILD)/probetest $(BUILD)/cpptarget
+all: $(BUILD)/bpfkit $(BUILD)/workload $(BUILD)/symtest $(BUILD)/probetest $(BUILD)/probetest-stripped \
+	$(BUILD)/cpptarget
 
 $(BUILD)/bpfkit: $(BUILD)/obj/main.o $(BUILD)/libbpfkit.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -69,6 +73,12 @@ $(BUILD)/probetest: tests/probetest.c $(BUILD)/libprobetest.so
 	$(CC) -O1 -g -fno-omit-frame-pointer -Wall -Wextra -Werror -o $@ $< \
 		-L$(BUILD) -lprobetest -Wl,-rpath,'$$ORIGIN'
 
+# probetest stripped of its symbols and DWARF, which a separate debug file
+# beside it (named by .gnu_debuglink) keeps: the uprobe DWARF tests.
+$(BUILD)/probetest-stripped: $(BUILD)/probetest
+	objcopy --only-keep-debug $< $(BUILD)/probetest.debug
+	cd $(BUILD) && objcopy --strip-all --add-gnu-debuglink=probetest.debug probetest probetest-stripped
+
 # Target of the uprobe :cpp: tests (g++: scripts/install-deps.sh --test).
 $(BUILD)/cpptarget: tests/cpptarget.cpp
 	@mkdir -p $(@D)
@@ -76,6 +86,7 @@ $(BUILD)/cpptarget: tests/cpptarget.cpp
 
 $(BUILD)/unit/test_syms: $(BUILD)/symtest
 $(BUILD)/unit/test_providers: $(BUILD)/probetest
+$(BUILD)/unit/test_debuginfo: $(BUILD)/probetest
 
 unit: $(UNITBIN)
 

@@ -5,7 +5,7 @@
 # and g++ for the C++ target of the uprobe :cpp: tests.
 # Quiet when everything is there.
 set -e
-need="gcc make pkg-config libc6-dev linux-libc-dev libbpf-dev libelf-dev zlib1g-dev"
+need="gcc make pkg-config libc6-dev linux-libc-dev libbpf-dev libdw-dev libelf-dev zlib1g-dev"
 [ "${1:-}" = --test ] && need="$need g++ bpftrace qemu-system-x86 busybox-static cpio file"
 missing=""
 for p in $need; do

@@ -37,26 +37,44 @@ void ktypes_free(struct ktypes *kt)
 	free(kt);
 }
 
+/* Types bpfkit adds go to a split BTF on the kernel's, made on first need. */
+static int make_split(struct ktypes *kt)
+{
+	if (kt->kernel)
+		return 0;
+	struct btf *split = btf__new_empty_split(kt->btf);
+	if (!split)
+		return -errno;
+	kt->kernel = kt->btf;
+	kt->btf = split;
+	return 0;
+}
+
 int ktypes_add_definitions(struct ktypes *kt, const char *text, char *msg, size_t len,
 			   int *offset)
 {
-	if (!kt->kernel) {
-		struct btf *split = btf__new_empty_split(kt->btf);
-		if (!split) {
-			snprintf(msg, len, "cannot extend the kernel's BTF: %s", strerror(errno));
-			*offset = 0;
-			return -EINVAL;
-		}
-		kt->kernel = kt->btf;
-		kt->btf = split;
+	int err = make_split(kt);
+	if (err) {
+		snprintf(msg, len, "cannot extend the kernel's BTF: %s", strerror(-err));
+		*offset = 0;
+		return -EINVAL;
 	}
-	struct cdefs_error err = { .offset = 0 };
-	if (cdefs_add(kt->btf, text, &err)) {
-		snprintf(msg, len, "%s", err.msg);
-		*offset = err.offset;
+	struct cdefs_error cerr = { .offset = 0 };
+	if (cdefs_add(kt->btf, text, &cerr)) {
+		snprintf(msg, len, "%s", cerr.msg);
+		*offset = cerr.offset;
 		return -EINVAL;
 	}
 	return 0;
+}
+
+int64_t ktypes_import(struct ktypes *kt, const struct btf *types)
+{
+	int err = make_split(kt);
+	if (err)
+		return err;
+	int first = btf__add_btf(kt->btf, types);
+	return first < 0 ? first : first - 1;
 }
 
 /* Skips typedefs and qualifiers. */
@@ -90,6 +108,23 @@ int ktypes_find_record(struct ktypes *kt, const char *name)
 	if (id < 0 && kind == BTF_KIND_STRUCT)
 		id = btf__find_by_name_kind(kt->btf, name, BTF_KIND_UNION);
 	return id < 0 ? -ENOENT : id;
+}
+
+int ktypes_find_added_record(struct ktypes *kt, const char *name)
+{
+	bool is_union = !strncmp(name, "union ", 6);
+	name += !strncmp(name, "struct ", 7) ? 7 : is_union ? 6 : 0;
+	if (!kt->kernel)
+		return -ENOENT;
+	uint32_t n = btf__type_cnt(kt->btf);
+	for (uint32_t id = btf__type_cnt(kt->kernel); id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(kt->btf, id);
+		const char *tname = btf__name_by_offset(kt->btf, t->name_off);
+		if ((btf_is_struct(t) || (is_union && btf_is_union(t))) && tname &&
+		    !strcmp(tname, name))
+			return (int)id;
+	}
+	return -ENOENT;
 }
 
 int64_t ktypes_size(struct ktypes *kt, uint32_t id)

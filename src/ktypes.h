@@ -8,6 +8,7 @@
 #include <linux/bpf.h>
 #include "types.h"
 
+struct btf;
 struct ktypes;
 
 /* NULL with errno when the kernel has no BTF. */
@@ -18,9 +19,16 @@ void ktypes_free(struct ktypes *kt);
  * offset in text where it went wrong. */
 int ktypes_add_definitions(struct ktypes *kt, const char *text, char *msg, size_t len,
 			   int *offset);
+/* Adds the types of a standalone BTF (a binary's, from DWARF) beside the
+ * kernel's: its type N is then kt's type N + the returned shift, or a
+ * negative errno. */
+int64_t ktypes_import(struct ktypes *kt, const struct btf *types);
 /* "task_struct", "struct task_struct" or "union X": the type id, or a
  * negative errno. */
 int ktypes_find_record(struct ktypes *kt, const char *name);
+/* The same among the types added to the kernel's only (the script's
+ * definitions, a binary's types): the id, or -ENOENT. */
+int ktypes_find_added_record(struct ktypes *kt, const char *name);
 /* Bytes of a type, or a negative errno. */
 int64_t ktypes_size(struct ktypes *kt, uint32_t id);
 

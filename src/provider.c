@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/perf_event.h>
+#include <bpf/btf.h>
 #include "provider.h"
 
 extern const struct provider provider_begin, provider_end, provider_interval,
@@ -132,7 +133,10 @@ void probe_free(struct probe *p)
 	for (int i = 0; i < p->nfields; i++) {
 		free(p->fields[i].name);
 		free(p->fields[i].ctype);
+		free(p->fields[i].unreadable);
 	}
+	btf__free(p->btf);
+	free(p->no_args);
 	free(p->fields);
 	free(p->fds);
 	free(p->name);

@@ -19,6 +19,7 @@ struct errbuf {
 __attribute__((format(printf, 2, 3)))
 int err_set(struct errbuf *e, const char *fmt, ...);	/* returns -EINVAL */
 
+struct btf;
 struct probe;
 /* attach and detach of probes bpfkit runs itself (BEGIN, END, self). */
 int attach_nothing(struct probe *p, int prog_fd, struct errbuf *e);
@@ -55,7 +56,10 @@ struct ctx_field {
 	bool user_ptr;		/* points into user memory (syscall arguments) */
 	int64_t disp;		/* F_USER_MEM */
 	int64_t value;		/* F_CONST */
-	uint32_t btf_type_id;	/* the kernel type (vmlinux BTF), or 0 */
+	uint32_t btf_type_id;	/* the kernel type (vmlinux BTF), or 0; a
+				 * uprobe's DWARF type in probe->btf until sema
+				 * moves those types beside the kernel's */
+	char *unreadable;	/* why this argument cannot be read, or NULL */
 };
 
 /* When a probe's program runs. */
@@ -88,6 +92,10 @@ struct provider {
 	 * named arg0..argN, retval (and sarg0..N) are what the builtins of
 	 * those names read; the others are `args->NAME`. */
 	int (*describe)(struct probe *p, struct errbuf *e);
+	/* Optional: adds the probe's own definition of the struct or union
+	 * `name` (a uprobe's binary's, from DWARF) to btf, a standalone BTF.
+	 * Its id there, or a negative errno (-ENOENT: none). */
+	int (*find_record)(struct probe *p, const char *name, struct btf *btf);
 	/* Optional: sets load options the kernel needs for this probe's
 	 * program (expected_attach_type, attach_btf_id, ...). */
 	int (*prepare_load)(struct probe *p, struct bpf_prog_load_opts *opts,
@@ -123,6 +131,10 @@ struct probe {
 	/* Non-zero: the program returns at once when the u64 at this ctx
 	 * offset is 0 (an iterator's last call). */
 	uint32_t guard_offset;
+	/* uprobe: the types (from DWARF) its fields' btf_type_id name, or
+	 * NULL; and why `args` has no named fields, or NULL. */
+	struct btf *btf;
+	char *no_args;
 };
 
 

@@ -16,6 +16,7 @@
 #include <strings.h>
 #include <time.h>
 #include <bpf/libbpf.h>
+#include <bpf/btf.h>
 #include "elfsym.h"
 #include "ksyms.h"
 #include "gfp.h"
@@ -126,6 +127,24 @@ static struct ktypes *need_btf(struct sema *s, struct loc at, const char *what)
 		error_at(s, at, "%s needs the kernel's type information (BTF), which this kernel does not provide",
 			 what);
 	return prog->ktypes;
+}
+
+/* A struct or union named in a cast. In a uprobe the script's own
+ * definitions come first, then the binary's (from DWARF, taken once),
+ * then the kernel's; elsewhere the kernel's and the script's. */
+static int find_cast_record(struct sema *s, struct ktypes *kt, const char *name)
+{
+	struct probe *p = s->pi && s->pi->probes.n ? s->pi->probes.v[0] : NULL;
+	if (!p || !p->prov->find_record)
+		return ktypes_find_record(kt, name);
+	int id = ktypes_find_added_record(kt, name);
+	if (id > 0)
+		return id;
+	struct btf *btf = btf__new_empty();
+	int local = btf ? p->prov->find_record(p, name, btf) : -ENOMEM;
+	int64_t shift = local > 0 ? ktypes_import(kt, btf) : -ENOENT;
+	btf__free(btf);
+	return shift >= 0 ? (int)(local + shift) : ktypes_find_record(kt, name);
 }
 
 /* The form a value takes as a map key, map value or tuple element: every
@@ -387,9 +406,10 @@ static struct type field_type(struct sema *s, const struct ctx_field *f)
 		if (f->btf_type_id || is_enum)
 			load_ktypes(s);
 		if (f->btf_type_id && s->prog->ktypes) {
-			/* A pointer of a known kernel type can be followed. */
-			struct type t = ktypes_type(s->prog->ktypes, f->btf_type_id, false);
-			if (t.kind == T_PTR)
+			/* A pointer of a known type can be followed (into user
+			 * memory for a uprobe's pointer arguments). */
+			struct type t = ktypes_type(s->prog->ktypes, f->btf_type_id, f->user_ptr);
+			if (t.kind == T_PTR || (t.kind == T_INT && t.enum_id))
 				return t;
 		}
 		struct type t = type_int((int)f->size, f->is_signed);
@@ -673,6 +693,10 @@ static void check_args_record(struct sema *s, struct node *n)
 	for (int i = 0; p && i < p->nfields; i++)
 		if (is_named_arg(&p->fields[i]))
 			node_add_kid(n, args_field_node(n, &p->fields[i]));
+	if (!n->nkids && p && p->no_args) {
+		error_at(s, n->loc, "%s", p->no_args);
+		return;
+	}
 	if (!n->nkids) {
 		error_at(s, n->loc, "%s has no named arguments for args; use arg0..argN",
 			 p ? p->name : "this probe");
@@ -697,8 +721,17 @@ static void check_args_field(struct sema *s, struct node *n)
 			error_at(s, n->loc, "%s probes have no args", p->prov->name);
 			return;
 		}
-		if (!probe_field(p, n->str)) {
+		const struct ctx_field *f = probe_field(p, n->str);
+		if (!f && p->no_args) {
+			error_at(s, n->loc, "%s", p->no_args);
+			return;
+		}
+		if (!f) {
 			error_at(s, n->loc, "%s has no argument named '%s'", p->name, n->str);
+			return;
+		}
+		if (f->unreadable) {
+			error_at(s, n->loc, "%s", f->unreadable);
 			return;
 		}
 	}
@@ -3306,9 +3339,11 @@ static void check_expr_kind(struct sema *s, struct node *n)
 			struct ktypes *kt = need_btf(s, n->loc, "a cast to a struct");
 			if (!kt)
 				break;
-			int id = ktypes_find_record(kt, n->str);
+			int id = find_cast_record(s, kt, n->str);
 			if (id < 0) {
-				error_at(s, n->loc, "the kernel has no type '%s'", n->str);
+				bool dwarf = s->pi && s->pi->probes.n && s->pi->probes.v[0]->prov->find_record;
+				error_at(s, n->loc, dwarf ? "no type '%s' in the script, the binary's DWARF or the kernel" :
+					 "the kernel has no type '%s'", n->str);
 				break;
 			}
 			if (!type_is_intlike(&n->a->type)) {
@@ -3595,6 +3630,22 @@ static bool uses_args(const struct node *n)
 	return false;
 }
 
+/* A uprobe's types from DWARF go beside the kernel's, and the ids of its
+ * fields with them (0, an untyped value, when they cannot). */
+static void import_probe_types(struct sema *s, struct probe *p)
+{
+	if (!p->btf)
+		return;
+	struct ktypes *kt = load_ktypes(s);
+	int64_t shift = kt ? ktypes_import(kt, p->btf) : -ENOENT;
+	for (int i = 0; i < p->nfields; i++)
+		if (p->fields[i].btf_type_id)
+			p->fields[i].btf_type_id = shift < 0 ? 0 :
+				(uint32_t)(p->fields[i].btf_type_id + shift);
+	btf__free(p->btf);
+	p->btf = NULL;
+}
+
 static int expand_probe(struct sema *s, struct probe_info *pi)
 {
 	struct node *n = pi->node;
@@ -3612,6 +3663,7 @@ static int expand_probe(struct sema *s, struct probe_info *pi)
 				diag_error(s->diag, n->attach[i].loc, "%s", e.msg);
 				return -EINVAL;
 			}
+			import_probe_types(s, p);
 		}
 	}
 	return 0;

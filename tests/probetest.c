@@ -12,6 +12,14 @@
  *   probetest spin MS       burns CPU for MS milliseconds
  *   probetest wait MS       sleeps MS milliseconds, then calls
  *                           probetest_add(7, 8) once
+ *   probetest dwarf N       for i = 1..N: dwarftest_ints(-i, 60000 + i,
+ *                           -1000 * i, 5000000000 * i, "name<i>",
+ *                           point {i, -2i, "p<i>", next, {i, 2i, 3i},
+ *                           "tag"}),
+ *                           dwarftest_flags(BLUE or GREEN, i odd, -5 * i)
+ *                           and a function whose args bpfkit cannot read
+ *                           (names without the probetest_ prefix so
+ *                           that probetest_* globs stay as they were)
  *
  * The USDT probes are written with our own macro rather than <sys/sdt.h>
  * so that the test needs no extra package and each argument has the
@@ -73,6 +81,45 @@ __attribute__((noipa)) int probetest_neg(int a)
 __attribute__((noipa)) size_t probetest_str(const char *s)
 {
 	return strlen(s);
+}
+
+/* Arguments of known types for the DWARF tests (uprobe args). */
+struct dwarftest_point {
+	int x;
+	long y;
+	const char *label;
+	struct dwarftest_point *next;
+	int vals[3];
+	char tag[8];
+};
+
+struct dwarftest_pair {
+	int a, b;
+};
+
+__attribute__((noipa)) long dwarftest_ints(signed char c, unsigned short us, int i,
+					   unsigned long ul, const char *name,
+					   struct dwarftest_point *pt)
+{
+	return c + us + i + (long)ul + (long)strlen(name) + pt->x;
+}
+
+enum dwarftest_color { DWARFTEST_RED, DWARFTEST_GREEN, DWARFTEST_BLUE };
+
+/* Only integers: print(args) shows no addresses. */
+__attribute__((noipa)) int dwarftest_flags(enum dwarftest_color color, _Bool on, short s)
+{
+	return (int)color + on + s;
+}
+
+/* A float (in an SSE register), a struct by value (in a register of its
+ * own), and an eighth argument that is the seventh integer one (on the
+ * stack): args that bpfkit refuses; the ones between are read. */
+__attribute__((noipa)) long dwarftest_unreadable(double d, struct dwarftest_pair pair, int after,
+						 long a4, long a5, long a6, long a7,
+						 long a8)
+{
+	return (long)d + pair.a + after + a4 + a5 + a6 + a7 + a8;
 }
 
 /* Tells a uprobe whether the semaphore was set (printing it would race
@@ -140,6 +187,24 @@ static void do_usdt(long n)
 	probetest_report(probetest_guarded_semaphore);
 }
 
+static void do_dwarf(long n)
+{
+	volatile long sink = 0;
+	struct dwarftest_point last = { 100, 200, "last", NULL, { 7, 8, 9 }, "end" };
+	for (long i = 1; i <= n; i++) {
+		char name[32], label[32];
+		snprintf(name, sizeof(name), "name%ld", i);
+		snprintf(label, sizeof(label), "p%ld", i);
+		struct dwarftest_point pt = { (int)i, -2 * i, label, &last,
+					      { (int)i, 2 * (int)i, 3 * (int)i }, "tag" };
+		sink += dwarftest_ints((signed char)-i, (unsigned short)(60000 + i), (int)(-1000 * i),
+				       5000000000UL * (unsigned long)i, name, &pt);
+		sink += dwarftest_flags(i % 2 ? DWARFTEST_BLUE : DWARFTEST_GREEN, i % 2, (short)(-5 * i));
+		sink += dwarftest_unreadable(1.5, (struct dwarftest_pair){ 1, 2 }, 3, 4, 5, 6, 7, 8);
+	}
+	(void)sink;
+}
+
 static void spin(long ms)
 {
 	struct timespec start, now;
@@ -160,7 +225,7 @@ static void pause_ms(long ms)
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
-		fprintf(stderr, "usage: probetest calls|lib|usdt|spin|wait N\n");
+		fprintf(stderr, "usage: probetest calls|lib|usdt|dwarf|spin|wait N\n");
 		return 2;
 	}
 	long n = number(argv[2]);
@@ -170,6 +235,8 @@ int main(int argc, char **argv)
 		do_lib(n);
 	else if (!strcmp(argv[1], "usdt"))
 		do_usdt(n);
+	else if (!strcmp(argv[1], "dwarf"))
+		do_dwarf(n);
 	else if (!strcmp(argv[1], "spin"))
 		spin(n);
 	else if (!strcmp(argv[1], "wait")) {

@@ -133,6 +133,8 @@ run_runtime_tests() {
 run_bpftrace_comparisons() {
 	command -v bpftrace >/dev/null || { echo "bpftrace not installed: comparisons not run"; return; }
 	local bt cmd a b name
+	# The uprobe cases probe the uprobe test target by this fixed path.
+	ln -sf "$ROOT/build/probetest" /tmp/bpfkit-probetest
 	for bt in tests/compare/*.bt; do
 		name=${bt##*/}
 		selected "${name%.bt}" || continue

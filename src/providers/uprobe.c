@@ -7,6 +7,7 @@
 #include <fnmatch.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,8 @@
 #include <asm/ptrace.h>
 #include <linux/perf_event.h>
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
+#include "debuginfo.h"
 #include "elfsym.h"
 #include "provider.h"
 #include "providers/uprobe.h"
@@ -56,6 +59,15 @@ static struct elfsym *open_binary(const char *host, struct errbuf *e)
 	if (!es)
 		err_set(e, "%s: %s", host, errno == ENOEXEC ? "not an ELF file" : strerror(errno));
 	return es;
+}
+
+/* The binary's DWARF, or its separate debug file's (found by build-id or
+ * .gnu_debuglink when the binary is stripped); NULL when neither has it. */
+static struct debuginfo *open_debuginfo(const char *host, const struct elfsym *es)
+{
+	struct debuginfo *di = debuginfo_open(host);
+	const char *debug = es ? elfsym_debug_path(es) : NULL;
+	return di || !debug ? di : debuginfo_open(debug);
 }
 
 /* ---- pt_regs ---- */
@@ -216,6 +228,11 @@ int uprobe_pmu_attach(struct probe *p, int prog_fd, bool retprobe, struct errbuf
 
 /* ---- expansion ---- */
 
+__attribute__((format(printf, 2, 3)))
+static void set_no_args(struct probe *p, const char *fmt, ...);
+/* The argument registers hold the arguments only at a function's entry. */
+#define NOT_AT_ENTRY "args is available only at a function's entry (where the registers hold the arguments); use arg0..argN"
+
 struct expand_ctx {
 	const struct provider *pv;
 	struct probe_list *out;
@@ -225,22 +242,31 @@ struct expand_ctx {
 	struct errbuf *e;
 };
 
-static int add_probe(struct expand_ctx *x, const char *label, const char *func,
-		     uint64_t vaddr)
+/* A probe named pv:shown + sep + label at vaddr of function func. */
+static struct probe *add_probe_at(struct expand_ctx *x, char sep, const char *label,
+				  const char *func, uint64_t vaddr)
 {
 	uint64_t off;
-	if (elfsym_vaddr_to_offset(x->es, vaddr, &off))
-		return err_set(x->e, "%s:%s: address 0x%" PRIx64 " is not in the file",
-			       x->shown, label, vaddr);
+	if (elfsym_vaddr_to_offset(x->es, vaddr, &off)) {
+		err_set(x->e, "%s%c%s: address 0x%" PRIx64 " is not in the file",
+			x->shown, sep, label, vaddr);
+		return NULL;
+	}
 	char name[PATH_MAX + 512];
-	snprintf(name, sizeof(name), "%s:%s:%s", x->pv->name, x->shown, label);
+	snprintf(name, sizeof(name), "%s:%s%c%s", x->pv->name, x->shown, sep, label);
 	struct probe *p = probe_list_add(x->out, x->pv, name);
 	p->target = strdup(x->host);
 	p->func = strdup(func);
 	if (!p->target || !p->func)
 		abort();
 	p->offset = off;
-	return 0;
+	return p;
+}
+
+static int add_probe(struct expand_ctx *x, const char *label, const char *func,
+		     uint64_t vaddr)
+{
+	return add_probe_at(x, ':', label, func, vaddr) ? 0 : -EINVAL;
 }
 
 static int add_match(const struct elfsym_sym *sym, const char *demangled, void *arg)
@@ -325,7 +351,10 @@ static int expand_func(struct expand_ctx *x, const char *func)
 		snprintf(label, sizeof(label), "%" PRIu64, v);
 		uint64_t within;
 		const char *sym = elfsym_name(x->es, v, &within);
-		return add_probe(x, label, sym ? sym : label, v);
+		struct probe *p = add_probe_at(x, ':', label, sym ? sym : label, v);
+		if (p && (!sym || within))
+			set_no_args(p, NOT_AT_ENTRY);
+		return p ? 0 : -EINVAL;
 	}
 	const char *plus = strchr(func, '+');
 	if (plus) {
@@ -339,7 +368,10 @@ static int expand_func(struct expand_ctx *x, const char *func)
 		if (s.size && v >= s.size)
 			return err_set(x->e, "%s: offset %" PRIu64 " is past the end of %s (%" PRIu64 " bytes)",
 				       x->shown, v, sym, s.size);
-		return add_probe(x, func, sym, s.addr + v);
+		struct probe *p = add_probe_at(x, ':', func, sym, s.addr + v);
+		if (p && v)
+			set_no_args(p, NOT_AT_ENTRY);
+		return p ? 0 : -EINVAL;
 	}
 	if (strpbrk(func, "*?[")) {
 		int err = elfsym_foreach(x->es, func, ELFSYM_FUNC, add_match, x);
@@ -351,16 +383,85 @@ static int expand_func(struct expand_ctx *x, const char *func)
 	return add_probe(x, func, s.name, s.addr);
 }
 
+/* FILE:LINE[:COL] of a source line probe; false if it is not that. */
+static bool parse_source_line(const char *text, char *file, size_t len, int *line, int *col)
+{
+	const char *last = strrchr(text, ':');
+	if (!last || !last[1] || strspn(last + 1, "0123456789") != strlen(last + 1))
+		return false;
+	const char *prev = last;
+	while (prev > text && prev[-1] != ':')
+		prev--;
+	bool has_col = prev > text + 1 && prev < last &&
+		       strspn(prev, "0123456789") == (size_t)(last - prev);
+	const char *end = has_col ? prev - 1 : last;
+	*line = atoi(has_col ? prev : last + 1);
+	*col = has_col ? atoi(last + 1) : 0;
+	snprintf(file, len, "%.*s", (int)(end - text), text);
+	return *file && *line > 0;
+}
+
+static int line_address(struct expand_ctx *x, struct debuginfo *di, const char *file,
+			int line, int col, uint64_t *addr)
+{
+	const char *path, *other;
+	int err = debuginfo_line_address(di, file, line, col, addr, &path, &other);
+	if (err == -ENOENT)
+		return err_set(x->e, "%s: no source file '%s' in its DWARF", x->shown, file);
+	if (err == -EEXIST)
+		return err_set(x->e, "%s: '%s' matches two source files, %s and %s; give more of the path",
+			       x->shown, file, path, other);
+	if (err == -ENODATA && col)
+		return err_set(x->e, "%s: no statement begins at %s:%d:%d", x->shown, file, line, col);
+	if (err == -ENODATA)
+		return err_set(x->e, "%s: no code at %s:%d (a blank line, a comment, a declaration, or code the compiler removed)",
+			       x->shown, file, line);
+	return 0;
+}
+
+/* uprobe:BINARY@FILE:LINE[:COL] (newer bpftrace): the first instruction
+ * of a source line, from the DWARF line table. */
+static int expand_source_line(struct expand_ctx *x, const char *where)
+{
+	char file[PATH_MAX];
+	int line, col;
+	if (x->pv != &provider_uprobe)
+		return err_set(x->e, "%s probes attach to functions, not source lines; use uprobe:BINARY@%s",
+			       x->pv->name, where);
+	if (!parse_source_line(where, file, sizeof(file), &line, &col))
+		return err_set(x->e, "%s: a source line probe is BINARY@FILE:LINE or BINARY@FILE:LINE:COLUMN",
+			       where);
+	struct debuginfo *di = open_debuginfo(x->host, x->es);
+	if (!di)
+		return err_set(x->e, "%s has no DWARF debug information, which source line probes need",
+			       x->shown);
+	uint64_t addr;
+	int err = line_address(x, di, file, line, col, &addr);
+	debuginfo_close(di);
+	if (err)
+		return err;
+	uint64_t within;
+	const char *func = elfsym_name(x->es, addr, &within);
+	struct probe *p = add_probe_at(x, '@', where, func ? func : where, addr);
+	if (!p)
+		return -EINVAL;
+	set_no_args(p, NOT_AT_ENTRY);
+	return 0;
+}
+
 static int expand_any(const struct provider *pv, const char *spec, int pid,
 		      struct probe_list *out, struct errbuf *e)
 {
-	/* The binary ends at the first ':' (C++ names may contain more). */
+	/* The binary ends at the first ':' (C++ names may contain more), or
+	 * at an '@' before it (BINARY@FILE:LINE). */
 	const char *colon = strchr(spec, ':');
 	if (!colon || colon == spec || !colon[1])
 		return err_set(e, "%s needs BINARY:FUNCTION, e.g. %s:/bin/bash:readline",
 			       pv->name, pv->name);
+	const char *at = memchr(spec, '@', (size_t)(colon - spec));
+	const char *end = at ? at : colon;
 	char binary[PATH_MAX], host[PATH_MAX], shown[PATH_MAX];
-	snprintf(binary, sizeof(binary), "%.*s", (int)(colon - spec), spec);
+	snprintf(binary, sizeof(binary), "%.*s", (int)(end - spec), spec);
 	int err = uprobe_find_binary(binary, pid, host, sizeof(host), shown, sizeof(shown), e);
 	if (err)
 		return err;
@@ -370,14 +471,13 @@ static int expand_any(const struct provider *pv, const char *spec, int pid,
 	struct expand_ctx x = { pv, out, es, host, shown, NULL, e };
 	size_t flen = strlen(colon + 1);
 	char unquoted[1024];
-	if (flen > 2 && colon[1] == '"' && colon[flen] == '"') {	/* "fn(char const*)" */
+	if (at) {
+		err = expand_source_line(&x, at + 1);
+	} else if (flen > 2 && colon[1] == '"' && colon[flen] == '"') {	/* "fn(char const*)" */
 		snprintf(unquoted, sizeof(unquoted), "%.*s", (int)flen - 2, colon + 2);
 		err = expand_func(&x, unquoted);
 	} else if (!strncmp(colon + 1, "cpp:", 4))
 		err = expand_cpp(&x, colon + 5);
-	else if (strchr(colon + 1, '@') && !strchr(colon + 1, '*'))
-		err = err_set(e, "%s: source line probes (FUNCTION@FILE:LINE) need DWARF line tables, which bpfkit does not read; probe the function or an address instead",
-			      colon + 1);
 	else
 		err = expand_func(&x, colon + 1);
 	elfsym_free(es);
@@ -406,10 +506,111 @@ static int expand_uretprobe_pid(const char *spec, int pid, struct probe_list *ou
 	return expand_any(&provider_uretprobe, spec, pid, out, e);
 }
 
+/* Why a parameter bpfkit cannot read is not in args, in words. */
+static char *unreadable_reason(const struct debuginfo_param *dp, const char *func)
+{
+	char why[512];
+	const char *regs_only = "bpfkit reads args from the argument registers only";
+	switch (dp->place) {
+	case PARAM_SSE:
+		snprintf(why, sizeof(why), "argument '%s' of %s is a floating-point value (%s), passed in an SSE register, which uprobe programs cannot read",
+			 dp->name, func, dp->ctype);
+		break;
+	case PARAM_STACK:
+		snprintf(why, sizeof(why), "argument '%s' of %s is passed on the stack (after the sixth register); %s; use sarg0..N",
+			 dp->name, func, regs_only);
+		break;
+	case PARAM_MEMORY:
+		snprintf(why, sizeof(why), "argument '%s' of %s (%s) is passed by value; bpfkit reads integer and pointer args only",
+			 dp->name, func, dp->ctype);
+		break;
+	default:
+		snprintf(why, sizeof(why), "argument '%s' of %s follows a struct or union passed by value, whose registers bpfkit does not work out; %s",
+			 dp->name, func, regs_only);
+		break;
+	}
+	char *s = strdup(why);
+	if (!s)
+		abort();
+	return s;
+}
+
+static void add_param_field(struct probe *p, const struct debuginfo_param *dp)
+{
+	static const char *const argregs[] = { "rdi", "rsi", "rdx", "rcx", "r8", "r9" };
+	if (!*dp->name)
+		return;
+	struct ctx_field *f = probe_add_field(p, dp->name, dp->ctype, F_INT);
+	if (dp->place != PARAM_REG) {
+		f->unreadable = unreadable_reason(dp, p->func);
+		return;
+	}
+	int bytes;
+	f->offset = (uint32_t)pt_regs_offset(argregs[dp->reg], &bytes);
+	f->size = dp->size == 1 || dp->size == 2 || dp->size == 4 ? dp->size : 8;
+	f->is_signed = dp->is_signed;
+	f->user_ptr = dp->is_pointer;
+	f->btf_type_id = dp->btf_id;
+}
+
+static void set_no_args(struct probe *p, const char *fmt, ...)
+{
+	char why[PATH_MAX + 256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	free(p->no_args);
+	p->no_args = strdup(why);
+	if (!p->no_args)
+		abort();
+}
+
+/* args.NAME from the binary's DWARF, as bpftrace: the parameters' names
+ * and types, read from the registers the calling convention puts them
+ * in. Without DWARF args has no names, and p->no_args says why. */
+static void add_dwarf_args(struct probe *p)
+{
+	struct elfsym *es = elfsym_open(p->target, NULL);
+	struct debuginfo *di = open_debuginfo(p->target, es);
+	struct elfsym_sym sym;
+	uint64_t addr = es && !elfsym_lookup(es, p->func, &sym) ? sym.addr : 0;
+	elfsym_free(es);
+	if (!di) {
+		set_no_args(p, "%s has no DWARF debug information, which args needs; use arg0..argN",
+			    p->target);
+		return;
+	}
+	p->btf = btf__new_empty();
+	if (!p->btf)
+		abort();
+	struct debuginfo_param *params;
+	int n = debuginfo_params(di, p->func, addr, p->btf, &params);
+	if (n < 0)
+		set_no_args(p, "the DWARF of %s does not describe %s; use arg0..argN", p->target, p->func);
+	for (int i = 0; i < n; i++)
+		add_param_field(p, &params[i]);
+	debuginfo_params_free(params, n);
+	debuginfo_close(di);
+}
+
+/* Casts such as (struct foo *)arg0 find the binary's struct foo. */
+static int find_record(struct probe *p, const char *name, struct btf *btf)
+{
+	struct elfsym *es = elfsym_open(p->target, NULL);
+	struct debuginfo *di = open_debuginfo(p->target, es);
+	elfsym_free(es);
+	int id = di ? debuginfo_record(di, name, btf) : -ENOENT;
+	debuginfo_close(di);
+	return id;
+}
+
 static int describe_uprobe(struct probe *p, struct errbuf *e)
 {
 	(void)e;
 	uprobe_add_reg_args(p, false);
+	if (!p->no_args)	/* a source line probe says why it has none */
+		add_dwarf_args(p);
 	return 0;
 }
 
@@ -417,6 +618,8 @@ static int describe_uretprobe(struct probe *p, struct errbuf *e)
 {
 	(void)e;
 	uprobe_add_reg_args(p, true);
+	/* bpftrace gives args at function entry only. */
+	set_no_args(p, "args is not available in uretprobe probes (the arguments are gone at return); use retval, or save them in a uprobe");
 	return 0;
 }
 
@@ -436,7 +639,19 @@ struct list_ctx {
 	const char *type, *shown;
 	FILE *out;
 	const char *last;
+	struct debuginfo *di;	/* -lv: the binary's DWARF, or NULL */
 };
+
+/* -lv: a function's parameters, one a line, as bpftrace lists them. */
+static void list_params(struct debuginfo *di, const struct elfsym_sym *sym, FILE *out)
+{
+	struct debuginfo_param *params;
+	int n = debuginfo_params(di, sym->name, sym->addr, NULL, &params);
+	for (int i = 0; i < n; i++)
+		if (*params[i].name)
+			fprintf(out, "    %s %s\n", params[i].ctype, params[i].name);
+	debuginfo_params_free(params, n);
+}
 
 static int list_match(const struct elfsym_sym *sym, const char *demangled, void *arg)
 {
@@ -446,12 +661,14 @@ static int list_match(const struct elfsym_sym *sym, const char *demangled, void 
 		return 0;
 	lc->last = sym->name;
 	fprintf(lc->out, "%s:%s:%s\n", lc->type, lc->shown, sym->name);
+	if (lc->di)
+		list_params(lc->di, sym, lc->out);
 	return 0;
 }
 
 /* -l 'uprobe:BINARY[:GLOB]': the binary's functions. Without a binary
  * there is nothing to list (bpftrace does the same). */
-static int list_any(const struct provider *pv, const char *glob, FILE *out)
+static int list_any(const struct provider *pv, const char *glob, bool verbose, FILE *out)
 {
 	if (!glob)
 		return 0;
@@ -472,34 +689,35 @@ static int list_any(const struct provider *pv, const char *glob, FILE *out)
 		fprintf(stderr, "bpfkit: %s\n", e.msg);
 		return -ENOENT;
 	}
-	struct list_ctx lc = { pv->name, shown, out, NULL };
+	/* bpftrace lists the arguments of uprobes only: a uretprobe has none. */
+	bool with_args = verbose && pv == &provider_uprobe;
+	struct list_ctx lc = { pv->name, shown, out, NULL, with_args ? open_debuginfo(host, es) : NULL };
 	elfsym_foreach(es, colon && colon[1] ? colon + 1 : "*", ELFSYM_FUNC, list_match, &lc);
+	debuginfo_close(lc.di);
 	elfsym_free(es);
 	return 0;
 }
 
 static int list_uprobe(const char *glob, bool verbose, FILE *out)
 {
-	(void)verbose;
-	return list_any(&provider_uprobe, glob, out);
+	return list_any(&provider_uprobe, glob, verbose, out);
 }
 
 static int list_uretprobe(const char *glob, bool verbose, FILE *out)
 {
-	(void)verbose;
-	return list_any(&provider_uretprobe, glob, out);
+	return list_any(&provider_uretprobe, glob, verbose, out);
 }
 
 const struct provider provider_uprobe = {
 	.name = "uprobe", .alias = "u", .prog_type = BPF_PROG_TYPE_KPROBE,
 	.run = RUN_ON_EVENT, .expand = expand_uprobe, .expand_pid = expand_uprobe_pid,
-	.describe = describe_uprobe, .attach = attach_uprobe,
+	.describe = describe_uprobe, .find_record = find_record, .attach = attach_uprobe,
 	.detach = probe_close_fds, .list = list_uprobe,
 };
 
 const struct provider provider_uretprobe = {
 	.name = "uretprobe", .alias = "ur", .prog_type = BPF_PROG_TYPE_KPROBE,
 	.run = RUN_ON_EVENT, .expand = expand_uretprobe, .expand_pid = expand_uretprobe_pid,
-	.describe = describe_uretprobe, .attach = attach_uretprobe,
+	.describe = describe_uretprobe, .find_record = find_record, .attach = attach_uretprobe,
 	.detach = probe_close_fds, .list = list_uretprobe,
 };

@@ -1,6 +1,9 @@
-# A source line probe (FUNCTION@FILE:LINE in newer bpftrace) needs DWARF
-# line tables, which bpfkit does not read: a one-line error that says so.
-# Hand-written expected output: bpfkit's message.
-ln -sf "$ROOT/build/cpptarget" /tmp/bpfkit-cpptarget
-RC=1
-ARGS=(-e 'uprobe:/tmp/bpfkit-cpptarget:main@cpptarget.cpp:25 { }')
+# Source line probes, uprobe:BINARY@FILE:LINE[:COLUMN] (newer bpftrace):
+# the line's first instruction from the DWARF line table; FILE may be the
+# file's name or more of its path. The line is dwarftest_ints's return
+# statement, found here so that the case survives edits of probetest.c.
+# Hand-written expected output: bpftrace 0.17 has no source line probes.
+ln -sf "$ROOT/build/probetest" /tmp/bpfkit-probetest
+L=$(grep -n 'return c + us + i' "$ROOT/tests/probetest.c" | cut -d: -f1)
+ARGS=(-c "/tmp/bpfkit-probetest dwarf 3" -e "uprobe:/tmp/bpfkit-probetest@probetest.c:$L { @[func] = count(); }
+uprobe:/tmp/bpfkit-probetest@tests/probetest.c:$L:2 { @col[func] = count(); }")
