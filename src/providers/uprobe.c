@@ -302,14 +302,32 @@ struct cpp_ctx {
 	const char *pattern;
 };
 
+/* Whether a symbol's demangled name (NULL: not a C++ name) matches a
+ * :cpp: pattern. */
+static bool cpp_matches(const char *demangled, const char *pattern)
+{
+	char name[1024];
+	if (!demangled)
+		return false;
+	cpp_match_name(demangled, pattern, name, sizeof(name));
+	return fnmatch(pattern, name, 0) == 0;
+}
+
+/* A :cpp: pattern as written, without the quotes it may have. */
+static void cpp_pattern(const char *spec, char *out, size_t size)
+{
+	size_t len = strlen(spec);
+	if (len >= 2 && spec[0] == '"' && spec[len - 1] == '"')
+		snprintf(out, size, "%.*s", (int)len - 2, spec + 1);
+	else
+		snprintf(out, size, "%s", spec);
+}
+
 static int add_cpp_match(const struct elfsym_sym *sym, const char *demangled, void *arg)
 {
 	struct cpp_ctx *c = arg;
-	char name[1024], label[1100];
-	if (!demangled)
-		return 0;	/* not a C++ name */
-	cpp_match_name(demangled, c->pattern, name, sizeof(name));
-	if (fnmatch(c->pattern, name, 0))
+	char label[1100];
+	if (!cpp_matches(demangled, c->pattern))
 		return 0;
 	snprintf(label, sizeof(label), "cpp:%s", demangled);
 	return add_probe(c->x, label, sym->name, sym->addr) ? -1 : 0;
@@ -320,11 +338,7 @@ static int add_cpp_match(const struct elfsym_sym *sym, const char *demangled, vo
 static int expand_cpp(struct expand_ctx *x, const char *spec)
 {
 	char pattern[1024];
-	size_t len = strlen(spec);
-	if (len >= 2 && spec[0] == '"' && spec[len - 1] == '"')
-		snprintf(pattern, sizeof(pattern), "%.*s", (int)len - 2, spec + 1);
-	else
-		snprintf(pattern, sizeof(pattern), "%s", spec);
+	cpp_pattern(spec, pattern, sizeof(pattern));
 	if (!*pattern)
 		return err_set(x->e, "%s: cpp needs a function name, e.g. cpp:\"ns::Class::method\"",
 			       x->shown);
@@ -640,6 +654,7 @@ struct list_ctx {
 	FILE *out;
 	const char *last;
 	struct debuginfo *di;	/* -lv: the binary's DWARF, or NULL */
+	const char *cpp;	/* listing :cpp: names: the pattern, else NULL */
 };
 
 /* -lv: a function's parameters, one a line, as bpftrace lists them. */
@@ -655,12 +670,16 @@ static void list_params(struct debuginfo *di, const struct elfsym_sym *sym, FILE
 
 static int list_match(const struct elfsym_sym *sym, const char *demangled, void *arg)
 {
-	(void)demangled;
 	struct list_ctx *lc = arg;
 	if (lc->last && !strcmp(lc->last, sym->name))
 		return 0;
 	lc->last = sym->name;
-	fprintf(lc->out, "%s:%s:%s\n", lc->type, lc->shown, sym->name);
+	if (lc->cpp && !cpp_matches(demangled, lc->cpp))
+		return 0;
+	if (lc->cpp)
+		fprintf(lc->out, "%s:%s:cpp:%s\n", lc->type, lc->shown, demangled);
+	else
+		fprintf(lc->out, "%s:%s:%s\n", lc->type, lc->shown, sym->name);
 	if (lc->di)
 		list_params(lc->di, sym, lc->out);
 	return 0;
@@ -691,8 +710,16 @@ static int list_any(const struct provider *pv, const char *glob, bool verbose, F
 	}
 	/* bpftrace lists the arguments of uprobes only: a uretprobe has none. */
 	bool with_args = verbose && pv == &provider_uprobe;
-	struct list_ctx lc = { pv->name, shown, out, NULL, with_args ? open_debuginfo(host, es) : NULL };
-	elfsym_foreach(es, colon && colon[1] ? colon + 1 : "*", ELFSYM_FUNC, list_match, &lc);
+	struct list_ctx lc = { pv->name, shown, out, NULL, with_args ? open_debuginfo(host, es) : NULL,
+			       NULL };
+	const char *funcs = colon && colon[1] ? colon + 1 : "*";
+	char pattern[1024];
+	if (!strncmp(funcs, "cpp:", 4)) {	/* C++ names, listed demangled */
+		cpp_pattern(funcs[4] ? funcs + 4 : "*", pattern, sizeof(pattern));
+		lc.cpp = pattern;
+		funcs = "*";
+	}
+	elfsym_foreach(es, funcs, ELFSYM_FUNC, list_match, &lc);
 	debuginfo_close(lc.di);
 	elfsym_free(es);
 	return 0;
