@@ -285,6 +285,21 @@ int ktypes_element(struct ktypes *kt, const struct type *base, struct type *elem
 	return elem->kind == T_NONE ? -EINVAL : 0;
 }
 
+/* An array member of integers or pointers: "a", the element's size and
+ * signedness, and the count (pointers are elements of size 8 with
+ * signedness 2). Arrays of other elements are left out. */
+static void describe_array(struct ktypes *kt, FILE *f, const struct btf_type *array,
+			   const char *name, uint32_t off, int depth)
+{
+	const struct btf_array *a = btf_array(array);
+	struct type et = ktypes_type(kt, a->type, false);
+	if (et.kind == T_INT)
+		fprintf(f, "%d %s %u a %u %d %u\n", depth, name, off, et.size, et.is_signed,
+			a->nelems);
+	else if (et.kind == T_PTR)
+		fprintf(f, "%d %s %u a 8 2 %u\n", depth, name, off, a->nelems);
+}
+
 static void describe_members(struct ktypes *kt, FILE *f, uint32_t id, uint32_t base,
 			     int depth)
 {
@@ -308,6 +323,8 @@ static void describe_members(struct ktypes *kt, FILE *f, uint32_t id, uint32_t b
 			fprintf(f, "%d %s %u p 8 0\n", depth, name, off);
 		else if (mt.kind == T_STR)
 			fprintf(f, "%d %s %u s %u 0\n", depth, name, off, mt.size);
+		else if (rt && btf_is_array(rt))
+			describe_array(kt, f, rt, name, off, depth);
 		else if (mt.kind == T_STRUCT && rt && btf_is_composite(rt)) {
 			fprintf(f, "%d %s %u r 0 0\n", depth, name, off);
 			describe_members(kt, f, mt.btf_id, off, depth + 1);

@@ -1487,30 +1487,63 @@ static int64_t record_int(const uint8_t *p, unsigned size, bool is_signed)
 	return (int64_t)v;
 }
 
-void output_print_record(struct output *out, const char *desc, const void *data)
+/* One integer of a struct: is_signed 2 marks a pointer, which text
+ * prints in hex and JSON, as bpftrace 0.17 does, as a signed number. */
+static void record_int_write(FILE *f, bool json, const uint8_t *p, unsigned size, int is_signed)
 {
-	const uint8_t *bytes = data;
+	int64_t v = record_int(p, size, is_signed == 1);
+	if (is_signed == 2 && !json)
+		fprintf(f, "0x%llx", (unsigned long long)v);
+	else
+		fprintf(f, is_signed ? "%lld" : "%llu", (long long)v);
+}
+
+/* An array member: [1,2,3], as bpftrace prints arrays. */
+static void record_array_write(FILE *f, bool json, const uint8_t *p, unsigned size,
+			       int is_signed, unsigned count)
+{
+	fputc('[', f);
+	for (unsigned i = 0; i < count; i++, p += size) {
+		if (i)
+			fputc(',', f);
+		record_int_write(f, json, p, size, is_signed);
+	}
+	fputc(']', f);
+}
+
+/* A struct value from its member list (ktypes_describe: one line a member,
+ * "DEPTH NAME OFFSET KIND SIZE SIGNED [COUNT]"): `{ .a = 1, .b = { .c = x } }`
+ * in text, `{ "a": 1, "b": { "c": "x" } }` in JSON, as bpftrace prints
+ * them. */
+static void record_write(FILE *f, bool json, const char *desc, const uint8_t *bytes)
+{
 	int depth = 0;
 	bool first = true;
-	fputs("{ ", out->f);
+	fputs("{ ", f);
 	for (const char *line = desc; line && *line;) {
 		int d, is_signed;
-		unsigned off, size;
+		unsigned off, size, count = 0;
 		char name[128], kind;
-		if (sscanf(line, "%d %127s %u %c %u %d", &d, name, &off, &kind, &size, &is_signed) == 6) {
+		if (sscanf(line, "%d %127s %u %c %u %d %u", &d, name, &off, &kind, &size, &is_signed,
+			   &count) >= 6) {
 			for (; depth > d; depth--)
-				fputs(" }", out->f);
-			fprintf(out->f, "%s.%s = ", first ? "" : ", ", name);
+				fputs(" }", f);
+			fprintf(f, json ? "%s\"%s\": " : "%s.%s = ", first ? "" : ", ", name);
 			first = false;
+			const uint8_t *p = bytes + off;
+			size_t len = kind == 's' ? strnlen((const char *)p, size) : 0;
 			if (kind == 'i')
-				fprintf(out->f, is_signed ? "%lld" : "%llu",
-					(long long)record_int(bytes + off, size, is_signed));
+				record_int_write(f, json, p, size, is_signed);
 			else if (kind == 'p')
-				fprintf(out->f, "0x%llx", (unsigned long long)record_int(bytes + off, 8, false));
+				record_int_write(f, json, p, 8, 2);
+			else if (kind == 's' && json)
+				json_write_string(f, (const char *)p, len);
 			else if (kind == 's')
-				fprintf(out->f, "%.*s", (int)strnlen((const char *)bytes + off, size), bytes + off);
+				fwrite(p, 1, len, f);
+			else if (kind == 'a')
+				record_array_write(f, json, p, size, is_signed, count);
 			else if (kind == 'r') {
-				fputs("{ ", out->f);
+				fputs("{ ", f);
 				depth++;
 				first = true;
 			}
@@ -1519,8 +1552,16 @@ void output_print_record(struct output *out, const char *desc, const void *data)
 		line = line ? line + 1 : NULL;
 	}
 	for (; depth > 0; depth--)
-		fputs(" }", out->f);
-	fputs(" }\n", out->f);
+		fputs(" }", f);
+	fputs(" }", f);
+}
+
+void output_print_record(struct output *out, const char *desc, const void *data)
+{
+	if (is_json(out))
+		fputs("{\"type\": \"value\", \"data\": ", out->f);
+	record_write(out->f, is_json(out), desc, data);
+	fputs(is_json(out) ? "}\n" : "\n", out->f);
 }
 
 void output_lost(struct output *out, uint64_t nlost)
