@@ -17,6 +17,7 @@
 #include <time.h>
 #include <arpa/inet.h>
 #include <sys/stat.h>
+#include <bpf/libbpf.h>
 #include "bpf_insn.h"
 #include "codegen.h"
 #include "lexer.h"
@@ -818,10 +819,72 @@ static void gen_update(struct cg *cg, int map_id, int key, int value, int flags)
 	patch_jump(cg, ok, here(cg));
 }
 
+/* Combines this CPU's slot at r0 into the total at r10+acc (acc + 8: set,
+ * for min and max): count and sum add up, min and max keep the least or
+ * greatest value set. Jumps to `next` are added to skip. */
+static void gen_percpu_combine(struct cg *cg, enum type_kind kind, int acc, struct fixups *skip)
+{
+	if (kind == T_MIN || kind == T_MAX) {
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, BPF_REG_0, 8));
+		fixup_add(skip, here(cg));	/* never set on this CPU */
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_2, 0, 0));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_1, BPF_REG_0, 0));
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, cg->fp, acc + 8));
+		emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_2, 0, 2));	/* the first value set */
+		emit(cg, I_LDX(BPF_DW, BPF_REG_2, cg->fp, acc));
+		fixup_add(skip, here(cg));
+		emit(cg, I_JMP_REG(kind == T_MIN ? BPF_JSGE : BPF_JSLE, BPF_REG_1, BPF_REG_2, 0));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, acc));
+		emit(cg, I_ST(BPF_DW, cg->fp, acc + 8, 1));
+		return;
+	}
+	emit(cg, I_LDX(BPF_DW, BPF_REG_1, BPF_REG_0, 0));
+	emit(cg, I_LDX(BPF_DW, BPF_REG_2, cg->fp, acc));
+	emit(cg, I_ALU64_REG(BPF_ADD, BPF_REG_2, BPF_REG_1));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_2, acc));
+}
+
+/* The value of a count, sum, min or max under the key at r10+key, over
+ * every CPU, as newer bpftrace reads a per-CPU aggregation (bpftrace 0.17
+ * read only the CPU the probe ran on): a loop of
+ * bpf_map_lookup_percpu_elem over the possible CPUs. Returns the stack
+ * offset of the value. */
+static int gen_percpu_read(struct cg *cg, int map_id, int key, enum type_kind kind)
+{
+	int ncpus = libbpf_num_possible_cpus();
+	int acc = stack_alloc(cg, 24);	/* value, set, cpu */
+	emit(cg, I_ST(BPF_DW, cg->fp, acc, 0));
+	emit(cg, I_ST(BPF_DW, cg->fp, acc + 8, 0));
+	emit(cg, I_ST(BPF_DW, cg->fp, acc + 16, 0));
+	int loop = here(cg);
+	emit_map_ref(cg, BPF_REG_1, map_id);
+	mem_addr(cg, &(struct val){ .off = key }, BPF_REG_2);
+	emit(cg, I_LDX(BPF_DW, BPF_REG_3, cg->fp, acc + 16));
+	call(cg, BPF_FUNC_map_lookup_percpu_elem);
+	struct fixups next = { 0 };
+	fixup_add(&next, here(cg));
+	emit(cg, I_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, 0));
+	gen_percpu_combine(cg, kind, acc, &next);
+	patch_all(cg, &next, here(cg));
+	emit(cg, I_LDX(BPF_DW, BPF_REG_1, cg->fp, acc + 16));
+	emit(cg, I_ALU64_IMM(BPF_ADD, BPF_REG_1, 1));
+	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, acc + 16));
+	emit(cg, I_JMP_IMM(BPF_JLT, BPF_REG_1, ncpus > 0 ? ncpus : 1, 0));
+	patch_jump(cg, here(cg) - 1, loop);
+	return acc;
+}
+
 static void gen_map_read(struct cg *cg, struct node *n, struct val *out)
 {
 	const struct map_info *mi = &cg->prog->maps[n->id];
 	int key = gen_map_key(cg, n);
+	if (type_is_agg(&mi->value)) {
+		int acc = gen_percpu_read(cg, n->id, key, mi->value.kind);
+		out->kind = V_REG;
+		out->reg = reg_alloc(cg, out);
+		emit(cg, I_LDX(BPF_DW, out->reg, cg->fp, acc));
+		return;
+	}
 	gen_lookup(cg, n->id, key);
 	if (type_in_memory(&n->type)) {
 		uint32_t size = type_layout_size(&mi->value);
@@ -2815,7 +2878,13 @@ static void gen_map_loop_callback(struct cg *cg, const struct map_loop *ml)
 	int slot = cg->var_off[n->a->id];
 	uint32_t ksize = type_layout_size(&mi->key);
 	mem_to_stack(cg, slot, BPF_REG_2, ksize);
-	mem_to_stack(cg, slot + (int)ksize, BPF_REG_3, type_layout_size(&mi->value));
+	if (type_is_agg(&mi->value)) {	/* the value over every CPU */
+		int acc = gen_percpu_read(cg, n->b->id, slot, mi->value.kind);
+		emit(cg, I_LDX(BPF_DW, BPF_REG_1, cg->fp, acc));
+		emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_1, slot + (int)ksize));
+	} else {
+		mem_to_stack(cg, slot + (int)ksize, BPF_REG_3, type_layout_size(&mi->value));
+	}
 	struct loop loop = { 0 }, *outer = cg->loop;
 	cg->loop = &loop;
 	gen_block(cg, n->c);

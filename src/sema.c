@@ -3586,9 +3586,17 @@ static void check_map_loop(struct sema *s, struct node *n)
 		error_at(s, mn->loc, "undefined map: %s", mn->str);
 		return;
 	}
-	if (type_is_agg(&m->value) || m->key.kind == T_NONE) {
-		error_at(s, mn->loc, "for loops run over maps with keys and plain values (%s holds %s)",
-			 m->name, type_is_agg(&m->value) ? "per-CPU aggregations" : "no keys");
+	if (m->key.kind == T_NONE) {
+		error_at(s, mn->loc, "for loops run over maps with keys (%s has none)", m->name);
+		return;
+	}
+	/* As in bpftrace: count, sum, min and max give their value over
+	 * every CPU; the others hold more than one number. */
+	enum type_kind vk = m->value.kind;
+	if (type_is_agg(&m->value) && vk != T_COUNT && vk != T_SUM && vk != T_MIN && vk != T_MAX) {
+		char tn[64];
+		error_at(s, mn->loc, "for loops cannot run over maps of %s() (%s)",
+			 type_name(&m->value, tn, sizeof(tn)), m->name);
 		return;
 	}
 	struct type kv = { .kind = T_TUPLE, .nelems = 2 };
@@ -3596,7 +3604,7 @@ static void check_map_loop(struct sema *s, struct node *n)
 	if (!kv.elems)
 		abort();
 	kv.elems[0] = type_clone(&m->key);
-	kv.elems[1] = type_clone(&m->value);
+	kv.elems[1] = type_is_agg(&m->value) ? int64(vk != T_COUNT) : type_clone(&m->value);
 	kv.size = type_layout_size(&kv);
 	define_var(s, n->a, &kv);
 	type_release(&kv);
