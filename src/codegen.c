@@ -341,6 +341,10 @@ static void store_val(struct cg *cg, int dst, const struct type *t, const struct
 		emit(cg, I_ST(BPF_DW, cg->fp, dst, (int)v->imm));
 		return;
 	}
+	if (v->kind == V_REG) {	/* straight from its register */
+		emit(cg, I_STX(BPF_DW, cg->fp, v->reg, dst));
+		return;
+	}
 	val_to(cg, v, BPF_REG_0);
 	emit(cg, I_STX(BPF_DW, cg->fp, BPF_REG_0, dst));
 }
